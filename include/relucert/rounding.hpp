@@ -72,7 +72,7 @@ inline void two_prod(double a, double b, double& p, double& e) {
     e = __builtin_fma(a, b, -p);
 #else
     // Veltkamp splitting: a = ah + al with ah, al of at most 26 significant bits. The factor
-    // 2^27 + 1 overflows only for |a| > 2^995; such inputs take the safe path (see exact_mul_ok).
+    // 2^27 + 1 overflows only for |a| > 2^995; such inputs are scaled first (see mul_error_sign).
     constexpr double split = 134217729.0;  // 2^27 + 1
     const double ta = split * a, ah = ta - (ta - a), al = a - ah;
     const double tb = split * b, bh = tb - (tb - b), bl = b - bh;
@@ -81,14 +81,25 @@ inline void two_prod(double a, double b, double& p, double& e) {
 }
 
 namespace detail {
-inline constexpr double kTiny = 0x1p-969;  // below this a product's error term may be subnormal
+inline constexpr double kTiny = 0x1p-969;     // below this a product's error term may be subnormal
 inline constexpr double kSplitMax = 0x1p995;  // Veltkamp splitting is exact below this magnitude
-inline bool exact_mul_ok(double a, double b, double p) {
-    const double ap = std::fabs(p);
-    return ap >= kTiny && ap <= kMax && std::fabs(a) < kSplitMax && std::fabs(b) < kSplitMax;
-}
-// Sign of the exact error (a*b) - p: -1, 0 or +1. Requires exact_mul_ok.
+
+// Sign of the exact error (a*b) - p for p = fl(a*b) finite and nonzero: -1, 0 or +1, or 2 when it
+// cannot be decided exactly. Huge factors are first scaled by 2^-60, which is exact and maps
+// fl(a*b) to fl(a*b) * 2^-60 as long as nothing becomes subnormal, so the sign is unchanged.
+// Likewise a normal but tiny p (2^-1022 <= |p| < 2^-969) is scaled up by 2^60 through its smaller
+// factor: fl(a*b) was rounded with full precision, so fl(a*2^60*b) = fl(a*b)*2^60.
 inline int mul_error_sign(double a, double b, double p) {
+    if (!(std::fabs(p) <= kMax)) return 2;
+    if (std::fabs(a) >= kSplitMax) { a *= 0x1p-60; p *= 0x1p-60; }
+    if (std::fabs(b) >= kSplitMax) { b *= 0x1p-60; p *= 0x1p-60; }
+    if (std::fabs(p) < kTiny && std::fabs(p) >= 0x1p-1022) {
+        if (std::fabs(a) <= std::fabs(b)) a *= 0x1p60;
+        else b *= 0x1p60;
+        p *= 0x1p60;
+        if (std::fabs(a) >= kSplitMax || std::fabs(b) >= kSplitMax) return 2;
+    }
+    if (std::fabs(p) < kTiny) return 2;
     double pp, e;
     two_prod(a, b, pp, e);
     return (e > 0.0) - (e < 0.0);
@@ -116,24 +127,38 @@ inline double mul_down(double a, double b) {
     if (a == 0.0 || b == 0.0) return 0.0;
     const double p = a * b;
     if (std::isinf(p)) return (p > 0 && std::isfinite(a) && std::isfinite(b)) ? kMax : p;
-    if (!detail::exact_mul_ok(a, b, p)) return pred(p);
-    return detail::mul_error_sign(a, b, p) < 0 ? pred(p) : p;
+    const int s = detail::mul_error_sign(a, b, p);
+    if (s == 2) {  // tiny: the RN error is at most half an ulp, so step one ulp; keep the sign
+        const double r = pred(p);
+        return (r < 0.0 && (a > 0.0) == (b > 0.0)) ? 0.0 : r;
+    }
+    return s < 0 ? pred(p) : p;
 }
 inline double mul_up(double a, double b) {
     if (a == 0.0 || b == 0.0) return 0.0;
     const double p = a * b;
     if (std::isinf(p)) return (p < 0 && std::isfinite(a) && std::isfinite(b)) ? -kMax : p;
-    if (!detail::exact_mul_ok(a, b, p)) return succ(p);
-    return detail::mul_error_sign(a, b, p) > 0 ? succ(p) : p;
+    const int s = detail::mul_error_sign(a, b, p);
+    if (s == 2) {
+        const double r = succ(p);
+        return (r > 0.0 && (a > 0.0) != (b > 0.0)) ? 0.0 : r;
+    }
+    return s > 0 ? succ(p) : p;
 }
 
 namespace detail {
 // Sign of a/b - q for finite nonzero a, b and finite q = fl(a/b), or 2 if it cannot be decided
-// exactly (then the caller widens both ways).
+// exactly (then the caller widens both ways). A normal q was rounded with full precision, so scaling
+// a or b by 2^+-60 (exact) scales q exactly too; we use that to keep every quantity in the range
+// where TwoProduct is exact. Subnormal q: undecided.
 inline int div_error_sign(double a, double b, double q) {
-    if (q == 0.0 || !exact_mul_ok(q, b, q * b) || std::fabs(q) < 0x1p-1020) return 2;
+    if (q == 0.0 || !(std::fabs(q) >= 0x1p-1022)) return 2;
+    if (std::fabs(b) >= kSplitMax) { b *= 0x1p-60; q *= 0x1p60; }
+    if (std::fabs(q) >= kSplitMax) { a *= 0x1p-60; q *= 0x1p-60; }
+    if (std::fabs(q) < 0x1p-900) { a *= 0x1p60; q *= 0x1p60; }
     double p, e;
     two_prod(q, b, p, e);
+    if (!(std::fabs(p) >= kTiny && std::fabs(p) <= kMax)) return 2;
     const double d = a - p;  // exact (Sterbenz): p is within a factor 2 of a
     // remainder r = a - q*b = d - e exactly; sign(a/b - q) = sign(r) * sign(b)
     const int sr = (d > e) - (d < e);
@@ -148,7 +173,11 @@ inline double div_down(double a, double b) {
     if (a == 0.0) return 0.0;
     if (std::isinf(q)) return q > 0 ? kMax : q;
     const int s = detail::div_error_sign(a, b, q);
-    return (s < 0 || s == 2) ? pred(q) : q;
+    if (s == 2) {  // undecided: step one ulp down, but never below 0 when the quotient is positive
+        const double r = pred(q);
+        return (r < 0.0 && (a > 0.0) == (b > 0.0)) ? 0.0 : r;
+    }
+    return s < 0 ? pred(q) : q;
 }
 inline double div_up(double a, double b) {
     const double q = a / b;
@@ -156,13 +185,21 @@ inline double div_up(double a, double b) {
     if (a == 0.0) return 0.0;
     if (std::isinf(q)) return q < 0 ? -kMax : q;
     const int s = detail::div_error_sign(a, b, q);
-    return (s > 0 || s == 2) ? succ(q) : q;
+    if (s == 2) {
+        const double r = succ(q);
+        return (r > 0.0 && (a > 0.0) != (b > 0.0)) ? 0.0 : r;
+    }
+    return s > 0 ? succ(q) : q;
 }
 
 namespace detail {
-// Sign of x - r*r for r = fl(sqrt(x)), x > 0 finite; 2 if undecidable exactly.
+// Sign of x - r*r for r = fl(sqrt(x)), x > 0 finite. Tiny x (also subnormal) is scaled by 2^120
+// (exact), which scales the always-normal r = fl(sqrt(x)) exactly by 2^60.
 inline int sqrt_error_sign(double x, double r) {
-    if (x < 0x1p-960) return 2;
+    if (x < 0x1p-960) {
+        x *= 0x1p120;
+        r *= 0x1p60;
+    }
     double p, e;
     two_prod(r, r, p, e);
     const double d = x - p;  // exact (Sterbenz)
@@ -174,14 +211,12 @@ inline int sqrt_error_sign(double x, double r) {
 inline double sqrt_down(double x) {
     if (x == 0.0 || x == kInf) return x;
     const double r = std::sqrt(x);  // IEEE-754 requires correct rounding (compiled to sqrtsd)
-    const int s = detail::sqrt_error_sign(x, r);
-    return (s < 0 || s == 2) ? std::fmax(pred(r), 0.0) : r;
+    return detail::sqrt_error_sign(x, r) < 0 ? pred(r) : r;
 }
 inline double sqrt_up(double x) {
     if (x == 0.0 || x == kInf) return x;
     const double r = std::sqrt(x);
-    const int s = detail::sqrt_error_sign(x, r);
-    return (s > 0 || s == 2) ? succ(r) : r;
+    return detail::sqrt_error_sign(x, r) > 0 ? succ(r) : r;
 }
 
 }  // namespace relucert::rounding
