@@ -149,9 +149,103 @@ const Tables& tables() {
     return t;
 }
 
-// ---- Horner in Interval arithmetic -------------------------------------------------------------
+// ---- ball arithmetic for the kernels --------------------------------------------------------------
+//
+// The kernels run on narrow arguments, where a midpoint-radius ("ball") representation is both tight
+// and cheap (no sign cases, no exact error terms). A Ball (m, r) stands for [m - r, m + r]. Midpoints
+// are computed in round-to-nearest. A radius is computed in round-to-nearest as a sum of at most 7
+// rounded operations on non-negative terms and then multiplied by kGrow = 1 + 8u (u = 2^-53):
+//   * in the normal range each rounded operation on non-negative terms loses at most a factor (1 - u),
+//     so the computed radius is >= exact * (1 - u)^7 * (1 + 8u) >= exact (since (1-7u)(1+8u) > 1);
+//   * the midpoint's own rounding error is at most u |exact| <= 2u |m| (the 2u |m| term);
+//   * in the subnormal range every rounding error is at most 2^-1075 in absolute value; the at most
+//     8 of them in one operation are covered by kEta = 2^-1070.
+// Every result therefore contains the exact result of the operation on any points of the operands.
+struct Ball {
+    double m, r;
+};
+constexpr double kU = 0x1p-53, kGrow = 1.0 + 0x1p-50, kEta = 0x1p-1070;
 
-// sum_{i} c[i] z^i with interval coefficients (c[n-1] may carry the remainder bound).
+Ball ball_of(const Interval& x) {
+    const double m = x.mid();
+    return {m, std::max(rounding::sub_up(x.hi(), m), rounding::sub_up(m, x.lo()))};
+}
+Interval interval_of(const Ball& b) { return Interval::unchecked(rounding::sub_down(b.m, b.r), rounding::add_up(b.m, b.r)); }
+inline Ball operator*(const Ball& a, const Ball& b) {
+    const double m = a.m * b.m;
+    return {m, (std::fabs(a.m) * b.r + std::fabs(b.m) * a.r + a.r * b.r + 2 * kU * std::fabs(m)) * kGrow + kEta};
+}
+inline Ball operator+(const Ball& a, const Ball& b) {
+    const double m = a.m + b.m;
+    return {m, (a.r + b.r + 2 * kU * std::fabs(m)) * kGrow + kEta};
+}
+inline Ball operator-(const Ball& a) { return {-a.m, a.r}; }
+inline Ball operator-(const Ball& a, const Ball& b) { return a + (-b); }
+
+// sum_i c[i] z^i by Horner's rule with ball coefficients (c[N-1] may carry the remainder bound).
+template <std::size_t N>
+Ball horner(const std::array<Ball, N>& c, const Ball& z) {
+    Ball acc = c[N - 1];
+    for (std::size_t i = N - 1; i-- > 0;) acc = acc * z + c[i];
+    return acc;
+}
+
+// Kernel coefficients as balls (converted once from the MPFR-enclosed Interval tables).
+struct KernelCoefficients {
+    std::array<Ball, 5> sin, cos, atan, two_atanh;
+    std::array<Ball, 9> exp;
+    std::array<Ball, kSinCosTable + 1> sin_j, cos_j;
+    std::array<Ball, 2 * kExpTable + 1> exp_j;
+    std::array<Ball, kAtanTable + 1> atan_j;
+    explicit KernelCoefficients(const Tables& t) {
+        // sin(d) = d (1 - d^2/3! + d^4/5! - d^6/7!) + R, |R| <= |d|^9/9! (Lagrange remainder of the
+        // degree-8 Taylor polynomial; |sin^(9)| <= 1), for every real d: R = d (d^2)^4 c, |c| <= 1/9!.
+        sin = {ball_of(1.0), ball_of(-t.inv_factorial[3]), ball_of(t.inv_factorial[5]), ball_of(-t.inv_factorial[7]),
+               Ball{0.0, t.inv_factorial[9].hi()}};
+        // cos(d) = 1 - d^2/2! + d^4/4! - d^6/6! + R, |R| <= d^8/8! (|cos^(8)| <= 1), every real d.
+        cos = {ball_of(1.0), ball_of(-t.inv_factorial[2]), ball_of(t.inv_factorial[4]), ball_of(-t.inv_factorial[6]),
+               Ball{0.0, t.inv_factorial[8].hi()}};
+        // exp(d) = sum_{k<8} d^k/k! + R, R = e^xi d^8/8! with xi between 0 and d; for |d| <= 1/32,
+        // |R| <= e^(1/32) |d|^8/8! < 1.04 |d|^8/8!. (Callers guarantee |d| <= 1/128 + tiny.)
+        const double rexp = (Interval(1.04) * t.inv_factorial[8]).hi();
+        exp = {ball_of(1.0), ball_of(1.0), ball_of(t.inv_factorial[2]), ball_of(t.inv_factorial[3]), ball_of(t.inv_factorial[4]),
+               ball_of(t.inv_factorial[5]), ball_of(t.inv_factorial[6]), ball_of(t.inv_factorial[7]), Ball{0.0, rexp}};
+        // atan(u) = u (1 - u^2/3 + u^4/5 - u^6/7) + R, |R| <= |u|^9/9 for |u| <= 1 (alternating series
+        // with decreasing terms): R = u (u^2)^4 c, |c| <= 1/9.
+        atan = {ball_of(1.0), ball_of(-t.inv_odd[1]), ball_of(t.inv_odd[2]), ball_of(-t.inv_odd[3]), Ball{0.0, t.inv_odd[4].hi()}};
+        // 2 atanh(u) = 2u (1 + u^2/3 + u^4/5 + u^6/7) + R, R = 2u (u^2)^4 sum_{k>=0} u^{2k}/(2k+9), and the
+        // sum lies in [1/9, 1/(9(1-u^2))] subset [0, 1/8] for |u| <= 1/3: the ball 1/16 +- 1/16.
+        two_atanh = {ball_of(1.0), ball_of(t.inv_odd[1]), ball_of(t.inv_odd[2]), ball_of(t.inv_odd[3]), Ball{0.0625, 0.0625}};
+        for (std::size_t j = 0; j < sin_j.size(); ++j) sin_j[j] = ball_of(t.sin_j[j]), cos_j[j] = ball_of(t.cos_j[j]);
+        for (std::size_t j = 0; j < exp_j.size(); ++j) exp_j[j] = ball_of(t.exp_j[j]);
+        for (std::size_t j = 0; j < atan_j.size(); ++j) atan_j[j] = ball_of(t.atan_j[j]);
+    }
+};
+
+const KernelCoefficients& kernel() {
+    static const KernelCoefficients k(tables());
+    return k;
+}
+
+// ---- kernels (narrow arguments; the remainder bounds are stated in KernelCoefficients) -------------
+
+Ball sin_kernel(const Ball& d) { return d * horner(kernel().sin, d * d); }
+Ball cos_kernel(const Ball& d) { return horner(kernel().cos, d * d); }
+Ball exp_kernel(const Ball& d) {
+    if (std::fabs(d.m) + d.r > 1.0 / 32) throw std::logic_error("exp_kernel: argument not reduced");
+    return horner(kernel().exp, d);
+}
+Ball atan_kernel(const Ball& u) {
+    if (std::fabs(u.m) + u.r > 1.0) throw std::logic_error("atan_kernel: argument not reduced");
+    return u * horner(kernel().atan, u * u);
+}
+Interval two_atanh_kernel(const Interval& u) {
+    if (u.mag() > 1.0 / 3) throw std::logic_error("atanh_kernel: argument not reduced");
+    const Ball b = ball_of(u);
+    return interval_of(Ball{2 * b.m, 2 * b.r} * horner(kernel().two_atanh, b * b));  // doubling is exact
+}
+
+// Horner in Interval arithmetic, for the series of expm1 and log1p (not on the hot path).
 template <std::size_t N>
 Interval horner(const std::array<Interval, N>& c, const Interval& z) {
     Interval acc = c[N - 1];
@@ -159,68 +253,18 @@ Interval horner(const std::array<Interval, N>& c, const Interval& z) {
     return acc;
 }
 
-// ---- kernels (narrow interval arguments) --------------------------------------------------------
-
-// sin(d) = d (1 - d^2/3! + d^4/5! - d^6/7!) + R,  |R| <= |d|^9 / 9!  (Lagrange remainder of the
-// degree-8 Taylor polynomial; |sin^(9)| <= 1), valid for every real d. We write R = d * (d^2)^4 * c
-// with c in [-1/9!, 1/9!], which encloses R for every d in D.
-Interval sin_kernel(const Interval& d) {
-    const Tables& t = tables();
-    const Interval z = sqr(d);
-    const Interval rem = Interval::unchecked(-t.inv_factorial[9].hi(), t.inv_factorial[9].hi());
-    const std::array<Interval, 5> c{Interval(1.0), -t.inv_factorial[3], t.inv_factorial[5], -t.inv_factorial[7], rem};
-    return d * horner(c, z);
-}
-
-// cos(d) = 1 - d^2/2! + d^4/4! - d^6/6! + R,  |R| <= d^8 / 8!  (|cos^(8)| <= 1), every real d.
-Interval cos_kernel(const Interval& d) {
-    const Tables& t = tables();
-    const Interval z = sqr(d);
-    const Interval rem = Interval::unchecked(-t.inv_factorial[8].hi(), t.inv_factorial[8].hi());
-    const std::array<Interval, 5> c{Interval(1.0), -t.inv_factorial[2], t.inv_factorial[4], -t.inv_factorial[6], rem};
-    return horner(c, z);
-}
-
-// exp(d) = sum_{k<8} d^k/k! + R,  R = e^xi d^8/8! with xi between 0 and d, so for |d| <= 1/32,
-// |R| <= e^(1/32) |d|^8 / 8! < 1.04 |d|^8 / 8!. Callers guarantee |d| <= 1/64 + tiny.
-Interval exp_kernel(const Interval& d) {
-    const Tables& t = tables();
-    if (d.mag() > 1.0 / 32) throw std::logic_error("exp_kernel: argument not reduced");
-    const double rbound = (Interval(1.04) * t.inv_factorial[8]).hi();
-    const Interval rem = Interval::unchecked(-rbound, rbound);
-    const std::array<Interval, 9> c{Interval(1.0), Interval(1.0), t.inv_factorial[2], t.inv_factorial[3], t.inv_factorial[4],
-                                    t.inv_factorial[5], t.inv_factorial[6], t.inv_factorial[7], rem};
-    return horner(c, d);
-}
-
-// atan(u) = u (1 - u^2/3 + u^4/5 - u^6/7) + R, |R| <= |u|^9/9 for |u| <= 1 (alternating series with
-// decreasing terms). R = u (u^2)^4 c, c in [-1/9, 1/9].
-Interval atan_kernel(const Interval& u) {
-    const Tables& t = tables();
-    if (u.mag() > 1.0) throw std::logic_error("atan_kernel: argument not reduced");
-    const Interval z = sqr(u);
-    const Interval rem = Interval::unchecked(-t.inv_odd[4].hi(), t.inv_odd[4].hi());
-    const std::array<Interval, 5> c{Interval(1.0), -t.inv_odd[1], t.inv_odd[2], -t.inv_odd[3], rem};
-    return u * horner(c, z);
-}
-
-// 2 atanh(u) = 2u (1 + u^2/3 + u^4/5 + u^6/7) + R, R = 2u (u^2)^4 sum_{k>=0} u^{2k}/(2k+9), and the
-// sum lies in [1/9, 1/(9(1-u^2))] subset [0, 1/8] for |u| <= 1/3. Used for log(m/c) with
-// u = (m - c)/(m + c).
-Interval two_atanh_kernel(const Interval& u) {
-    const Tables& t = tables();
-    if (u.mag() > 1.0 / 3) throw std::logic_error("atanh_kernel: argument not reduced");
-    const Interval z = sqr(u);
-    const std::array<Interval, 5> c{Interval(1.0), t.inv_odd[1], t.inv_odd[2], t.inv_odd[3], Interval(0.0, 0.125)};
-    return 2 * u * horner(c, z);
-}
-
 // ---- point enclosures --------------------------------------------------------------------------
 
 int nearest_int(double x) { return static_cast<int>(x >= 0 ? x + 0.5 : x - 0.5); }  // any integer is valid
 
+// The only double arguments at which these functions take a representable value are the trivial ones
+// (exp 0 = 1, log 1 = 0, sin 0 = 0, cos 0 = 1, atan 0 = 0; by Lindemann-Weierstrass every other value
+// at a rational argument is transcendental). The kernels' ball arithmetic would widen them by an ulp,
+// so the point enclosures return them exactly: tight claims that touch zero at such points need it.
+
 // exp(x) for a finite double x.
 Interval exp_pt(double x) {
+    if (x == 0.0) return Interval(1.0);
     if (x >= 709.8) return Interval::unchecked(kMax, kInf);  // e^709.8 > DBL_MAX
     if (x <= -745.2) return Interval::unchecked(0.0, std::numeric_limits<double>::denorm_min());  // e^-745.2 < 2^-1075
     const Tables& t = tables();
@@ -229,7 +273,7 @@ Interval exp_pt(double x) {
     const Interval r = ((Interval(x) - Interval(k) * t.L1) - Interval(k) * t.L2) - Interval(k) * t.L3;
     int j = nearest_int(r.mid() * 64);
     j = std::clamp(j, -kExpTable, kExpTable);
-    const Interval e = t.exp_j[j + kExpTable] * exp_kernel(r - Interval(j) / 64);
+    const Interval e = interval_of(kernel().exp_j[j + kExpTable] * exp_kernel(ball_of(r - Interval(j) / 64)));
     // multiply by 2^k in two exact-power steps (each product is directed, so underflow is safe)
     const int k1 = k / 2, k2 = k - k1;
     Interval res = e * pow2(k1) * pow2(k2);
@@ -238,6 +282,7 @@ Interval exp_pt(double x) {
 
 // log(x) for a finite double x > 0.
 Interval log_pt(double x) {
+    if (x == 1.0) return Interval(0.0);
     const Tables& t = tables();
     int e = 0;
     double m = x;
@@ -261,14 +306,14 @@ Interval log_pt(double x) {
 
 // sin and cos of the reduced argument r (|r| <= pi/4 + tiny), from the table at j/64.
 void sincos_reduced(const Interval& r, Interval& s, Interval& c) {
-    const Tables& t = tables();
     const int j = std::clamp(nearest_int(r.mid() * 64), -kSinCosTable, kSinCosTable);
-    const Interval d = r - Interval(j) / 64;
-    const Interval sd = sin_kernel(d), cd = cos_kernel(d);
-    const Interval sj = (j >= 0) ? t.sin_j[j] : -t.sin_j[-j];
-    const Interval cj = t.cos_j[j >= 0 ? j : -j];
-    s = sj * cd + cj * sd;  // sin(t_j + d)
-    c = cj * cd - sj * sd;  // cos(t_j + d)
+    const Ball d = ball_of(r - Interval(j) / 64);
+    const Ball sd = sin_kernel(d), cd = cos_kernel(d);
+    const KernelCoefficients& k = kernel();
+    const Ball sj = (j >= 0) ? k.sin_j[j] : -k.sin_j[-j];
+    const Ball cj = k.cos_j[j >= 0 ? j : -j];
+    s = interval_of(sj * cd + cj * sd);  // sin(t_j + d)
+    c = interval_of(cj * cd - sj * sd);  // cos(t_j + d)
 }
 
 constexpr double kTrigReductionMax = 0x1p22;  // |k| < 2^22 keeps k*P1, k*P2 exact
@@ -285,6 +330,18 @@ Interval mpfr_trig_pt(double x, bool want_sin) {
 
 // Enclosures of sin(x) and cos(x) for a finite double x.
 void sincos_pt(double x, Interval& s, Interval& c) {
+    if (x == 0.0) {
+        s = Interval(0.0);
+        c = Interval(1.0);
+        return;
+    }
+    if (std::fabs(x) < 0x1p-27) {
+        // x - x^3/6 < sin x < x for x > 0, and x^3/6 < 2^-54 |x| <= one ulp of x (also for
+        // subnormal x); 1 - x^2/2 <= cos x < 1 with x^2/2 < 2^-55 < 1 - pred(1).
+        s = x > 0 ? Interval(rounding::pred(x), x) : Interval(x, rounding::succ(x));
+        c = Interval(rounding::pred(1.0), 1.0);
+        return;
+    }
     if (std::fabs(x) >= kTrigReductionMax) {
         s = mpfr_trig_pt(x, true);
         c = mpfr_trig_pt(x, false);
@@ -311,16 +368,20 @@ Interval clip(const Interval& x, double lo, double hi) {
 // atan on a narrow interval y with |y| <= 1 (table at j/64): atan(y) = atan(c) + atan(u) with
 // u = (y - c)/(1 + y c), valid for y c > -1.
 Interval atan_core(const Interval& y) {
-    const Tables& t = tables();
     const int j = std::clamp(nearest_int(y.mid() * 64), -kAtanTable, kAtanTable);
     const double c = j / 64.0;
     const Interval u = (y - c) / (1 + y * c);
-    const Interval aj = (j >= 0) ? t.atan_j[j] : -t.atan_j[-j];
-    return aj + atan_kernel(u);
+    const Ball aj = (j >= 0) ? kernel().atan_j[j] : -kernel().atan_j[-j];
+    return interval_of(aj + atan_kernel(ball_of(u)));
 }
 
 // atan on a narrow interval (any position): |y| > 1 through atan(y) = sign(y) pi/2 - atan(1/y).
 Interval atan_narrow(const Interval& y) {
+    if (y == Interval(0.0)) return y;  // exact (see exp_pt)
+    if (y.mag() < 0x1p-27) {
+        // v - v^3/3 < atan v < v for v > 0 and v^3/3 < 2^-54 v <= one ulp of v; atan is odd, increasing
+        return Interval::unchecked(y.lo() > 0 ? rounding::pred(y.lo()) : y.lo(), y.hi() < 0 ? rounding::succ(y.hi()) : y.hi());
+    }
     const Tables& t = tables();
     if (y.lo() >= -1.0 && y.hi() <= 1.0) return atan_core(y);
     if (y.lo() > 1.0) return t.half_pi - atan_core(1.0 / y);
@@ -537,6 +598,7 @@ Interval atan2(const Interval& y, const Interval& x) {
     const Interval full(-t.pi.hi(), t.pi.hi());
     const Interval upper(0.0, t.pi.hi());
     const bool has_origin = x.contains_zero() && y.contains_zero();
+    if (x == Interval(0.0) && y == Interval(0.0)) throw DomainError("atan2: the angle of the origin alone is undefined");
     if (has_origin || !x.is_bounded() || !y.is_bounded()) return y.lo() >= 0 ? upper : full;
     if (x.lo() < 0 && y.lo() < 0 && y.hi() >= 0) return full;  // meets the cut (negative x-axis)
     // The box lies in an open half-plane through the origin and off the cut: the angle range is

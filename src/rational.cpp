@@ -15,6 +15,7 @@ Rational parse_rational(std::string_view text) {
     if (s.empty()) throw fail("empty");
     const auto slash = s.find('/');
     if (slash != std::string::npos) {
+        if (s.find('/', slash + 1) != std::string::npos) throw fail("more than one '/'");
         Rational num = parse_rational(s.substr(0, slash));
         Rational den = parse_rational(s.substr(slash + 1));
         if (den == 0) throw fail("zero denominator");
@@ -80,7 +81,7 @@ double rational_to_double(const Rational& q, mpfr_rnd_t rnd) {
 
 Interval enclose(const Rational& q) {
     const double lo = rational_to_double(q, MPFR_RNDD), hi = rational_to_double(q, MPFR_RNDU);
-    return Interval(lo, hi);  // throws on overflow to infinity, which a claim parameter never needs
+    return Interval(lo, hi);  // q > DBL_MAX gives [DBL_MAX, inf]: still an enclosure
 }
 
 double to_double(const Rational& q) { return rational_to_double(q, MPFR_RNDN); }

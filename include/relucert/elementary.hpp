@@ -37,7 +37,8 @@ Interval atan(const Interval& x);
 Interval asin(const Interval& x);
 Interval acos(const Interval& x);
 // The angle of the point (x, y), in (-pi, pi]. A box meeting the negative x-axis with y straddling 0
-// gives [-pi, pi]; a box containing the origin gives the hull of the angles of its other points.
+// gives [-pi, pi]; a box containing the origin gives the hull of the angles of its other points
+// ([0, pi] if y >= 0, else [-pi, pi]); the box {(0, 0)} alone throws DomainError.
 Interval atan2(const Interval& y, const Interval& x);
 Interval erf(const Interval& x);
 Interval erfc(const Interval& x);

@@ -153,6 +153,10 @@ namespace detail {
 // where TwoProduct is exact. Subnormal q: undecided.
 inline int div_error_sign(double a, double b, double q) {
     if (q == 0.0 || !(std::fabs(q) >= 0x1p-1022)) return 2;
+    for (int i = 0; i < 3 && std::fabs(a) < 0x1p-900 && std::fabs(b) < 0x1p900; ++i) {  // q unchanged
+        a *= 0x1p60;
+        b *= 0x1p60;
+    }
     if (std::fabs(b) >= kSplitMax) { b *= 0x1p-60; q *= 0x1p60; }
     if (std::fabs(q) >= kSplitMax) { a *= 0x1p-60; q *= 0x1p-60; }
     if (std::fabs(q) < 0x1p-900) { a *= 0x1p60; q *= 0x1p60; }
