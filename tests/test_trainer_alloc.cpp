@@ -10,6 +10,7 @@
 #include "relucert/trainer/init.hpp"
 #include "relucert/trainer/objective.hpp"
 #include "relucert/trainer/optimizer.hpp"
+#include "relucert/trainer/quantities.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define RELUCERT_NO_MALLOC_COUNT 1
@@ -105,5 +106,21 @@ TEST_CASE("GD loops allocate nothing per iteration", "[trainer][alloc]") {
                            GdOptions{StepSchedule{0.1, {2.0}, 0.0}, StepScaling::inverse_v_squared, Projection::l0(10, true)});
         CHECK(mallocs_during(gd, 5) == 0);
     }
+#endif
+}
+
+TEST_CASE("trajectory quantities on matrix rows allocate nothing (unit_angle takes strided views)", "[trainer][alloc]") {
+#ifndef RELUCERT_NO_MALLOC_COUNT
+    Rng rng(2);
+    const MatrixXd W = init::xavier_normal(2, 100, 1.0, rng);
+    double angle = 0;
+    g_mallocs = 0;
+    g_counting = true;
+    for (int t = 0; t < 20; ++t) angle += unit_angle(W.row(0).transpose(), W.row(1).transpose());
+    g_counting = false;
+    CHECK(g_mallocs.load() == 0);
+    CHECK(angle / 20 == Approx(unit_angle(Eigen::VectorXd(W.row(0).transpose()), Eigen::VectorXd(W.row(1).transpose()))));
+#else
+    SUCCEED("malloc counting disabled under AddressSanitizer");
 #endif
 }

@@ -90,7 +90,7 @@ double correlation_ratio(const Eigen::MatrixXd& W, const Eigen::MatrixXd& Wstar,
     return (W - Wstar).cwiseProduct(G).sum() / dd;
 }
 
-double unit_angle(const Eigen::Ref<const Eigen::VectorXd>& a, const Eigen::Ref<const Eigen::VectorXd>& b) {
+double unit_angle(const StridedVector& a, const StridedVector& b) {
     if (a.size() != b.size()) throw TrainerError("unit_angle: dimension mismatch");
     const double na = a.norm(), nb = b.norm();
     if (na == 0 || nb == 0) return std::nan("");

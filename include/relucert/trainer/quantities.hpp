@@ -23,7 +23,10 @@ double frobenius_distance(const Eigen::MatrixXd& W, const Eigen::MatrixXd& Wstar
 // W = W*, where it returns NaN (a recorded value, not a computation result).
 double correlation_ratio(const Eigen::MatrixXd& W, const Eigen::MatrixXd& Wstar, const Eigen::MatrixXd& G);
 
+// A vector view that also accepts matrix rows (inner stride != 1) without copying them.
+using StridedVector = Eigen::Ref<const Eigen::VectorXd, 0, Eigen::InnerStride<>>;
+
 // The angle between two non-zero vectors by Kahan's formula (accurate near 0 and pi); NaN if one is 0.
-double unit_angle(const Eigen::Ref<const Eigen::VectorXd>& a, const Eigen::Ref<const Eigen::VectorXd>& b);
+double unit_angle(const StridedVector& a, const StridedVector& b);
 
 }  // namespace relucert::trainer
