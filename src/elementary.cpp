@@ -2,9 +2,10 @@
 //
 // Structure, for each of exp, log, sin/cos, atan:
 //   1. a point enclosure f_pt(x) for a double x: argument reduction in Interval arithmetic (so its
-//      rounding errors are enclosed), a table value enclosed by MPFR, and a "kernel": a short Taylor
-//      polynomial evaluated by Horner's rule in Interval arithmetic with the Taylor remainder added as
-//      an interval coefficient. The remainder bound of each kernel is derived next to it.
+//      rounding errors are enclosed, and exact steps stay exact), a table value enclosed by MPFR, and
+//      a "kernel": a short Taylor polynomial evaluated by Horner's rule in midpoint-radius (Ball)
+//      arithmetic with the Taylor remainder added as a coefficient ball. The Ball error bound is
+//      derived where Ball is defined, each remainder bound in KernelCoefficients.
 //   2. the interval function from the point enclosures at the endpoints, using monotonicity, plus
 //      the values at interior critical points (sin, cos) or poles (tan).
 // Every table entry and reduction constant comes from MPFR with directed rounding (MPFR_RNDD for the
@@ -14,7 +15,6 @@
 
 #include <array>
 #include <cstdint>
-#include <mutex>
 
 #include <mpfr.h>
 

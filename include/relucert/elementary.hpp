@@ -4,10 +4,11 @@
 // clipped to f's known range (sin, cos in [-1, 1]; acos in [0, pi]; erf in [-1, 1]; Phi in [0, 1]...).
 // Nothing here trusts libm. Two kinds of proof are used:
 //   * exp, log, sin, cos, atan (and through them asin, acos, atan2, gaussian_pdf): argument reduction
-//     and a short Taylor polynomial, both evaluated in outward-rounded Interval arithmetic, plus an
-//     explicit interval bound on the Taylor remainder (stated next to each kernel in
-//     src/elementary.cpp). Table values (exp(j/64), atan(j/64), ...) and reduction constants (pi/2,
-//     ln 2) are computed once at start-up by MPFR with directed rounding.
+//     in outward-rounded Interval arithmetic, and a short Taylor polynomial evaluated in
+//     midpoint-radius arithmetic whose radius bound is derived in the code, plus an explicit bound on
+//     the Taylor remainder (both stated in src/elementary.cpp). Table values (exp(j/64),
+//     atan(j/64), ...) and reduction constants (pi/2, ln 2) are computed once at start-up by MPFR
+//     with directed rounding.
 //   * erf, erfc, Phi, and sin/cos of arguments beyond 2^22: MPFR's correctly rounded functions with
 //     directed rounding at the endpoints (erf/erfc/Phi are monotone).
 // Domain conventions: outside the domain entirely -> DomainError; partially -> image of the part
