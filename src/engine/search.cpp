@@ -244,11 +244,17 @@ private:
         // Bisection.
         int var = -1;
         if (opt_.smart_bisection && have_grad) {
-            double best = 0;
+            // Largest mean-value smear |g_i(X)| w(X_i); among unbounded smears (a derivative enclosure
+            // that is the whole line, e.g. sqrt' near 0) the widest variable, so that an unbounded
+            // derivative in every direction does not make the search cut one variable forever.
+            double best = 0, best_width = -1;
             for (int i : free) {
-                const double score = X[i].is_bounded() ? grad[i].mag() * X[i].width() : kInf;
-                if (score > best) {
+                double score = X[i].is_bounded() ? grad[i].mag() * X[i].width() : kInf;
+                if (!(score < kInf)) score = kInf;  // NaN too
+                const double w = b[i].width() / (maps_[i].s_hi - maps_[i].s_lo);
+                if (score > best || (score == kInf && best == kInf && w > best_width)) {
                     best = score;
+                    best_width = w;
                     var = i;
                 }
             }

@@ -6,7 +6,8 @@
 // Exact holds a + b*pi exactly while every operation stays in that set: +, -, products where one side
 // is rational (or either side is exactly 0), quotients by a nonzero rational, and the elementary
 // functions at the points where their values are classical (sin/cos/tan at multiples of pi/2, exp(0),
-// log(1), acos(-1) = pi, erf(0), Phi(0) = 1/2, sqrt of a rational square...). Anything else gives an
+// log(1), acos(-1) = pi, erf(0), Phi(0) = 1/2, sqrt of a rational square...), and quotients of two
+// rational multiples of pi. Anything else gives an
 // inexact Exact that only carries a rigorous enclosure of type E (Interval or MpInterval): the result
 // is then still correct, just not exact. Signs of exact values are decided exactly (pi is irrational,
 // so a + b*pi with b != 0 is never 0, and MPFR at growing precision separates it from 0).
@@ -124,6 +125,10 @@ public:
         }
         if (x.is_exact_zero() && !y.enc_.contains_zero()) return Exact(0);
         if (x.exact_ && y.exact_ && *x.exact_ == *y.exact_) return Exact(1);  // y != 0 (else thrown above)
+        // (c pi) / (b pi) = c / b: claims written in u = theta / pi divide sin(pi u) and its derivative
+        // pi cos(pi u) by pi, and must stay exact at the tight points.
+        if (x.exact_ && y.exact_ && x.exact_->a == 0 && y.exact_->a == 0)  // y.b != 0: y is not rational
+            return from_rational(x.exact_->b / y.exact_->b);
         return inexact(x.enc_ / y.enc_);
     }
     // Mixed forms so generic code can write 2 * x, x - 1, x / 3.
