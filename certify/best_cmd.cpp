@@ -1,10 +1,13 @@
-// relucert best ID --param NAME [--tol T] [--json FILE] [--threads N] [--max-boxes N] [--quiet]
+// relucert best ID --param NAME [--tol T] [--json FILE] [--markdown FILE] [--threads N] [--max-boxes N] [--quiet]
+// (--markdown appends one table row | claim | parameter | paper | certified | refuted | exact? | to FILE,
+// for the generated tables of proofs/.)
 // Brackets the best value of a parameter: a value where the claim is CERTIFIED and one where it is
 // REFUTED (with its counterexample), at most T apart (default 1e-6), by exact rational bisection.
 // When the certified value is attained tightly -- a tight point p with g(p) = 0 exactly at which
 // dg/dparam has a certain sign over the whole bracket, pointing to the refuted side -- every value
 // beyond it is refuted at p, so the certified value is the exact best constant; the output says so.
 #include <array>
+#include <fstream>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -17,10 +20,10 @@ namespace relucert::cli {
 namespace {
 using namespace relucert::engine;
 
-const char* kUsage = "usage: relucert best ID --param NAME [--tol T] [--json FILE] [--threads N] [--max-boxes N] [--quiet]";
+const char* kUsage = "usage: relucert best ID --param NAME [--tol T] [--json FILE] [--markdown FILE] [--threads N] [--max-boxes N] [--quiet]";
 
 int run_best(const std::vector<std::string>& args) {
-    std::string id, name, json_path;
+    std::string id, name, json_path, markdown_path;
     Rational tol = parse_rational("1e-6");
     SearchOptions opt;
     opt.threads = std::max(1u, std::thread::hardware_concurrency());
@@ -43,6 +46,7 @@ int run_best(const std::vector<std::string>& args) {
             }
             if (tol <= 0) throw UsageError{"--tol must be positive"};
         } else if (a == "--json") json_path = value();
+        else if (a == "--markdown") markdown_path = value();
         else if (a == "--threads") opt.threads = parse_threads(value());
         else if (a == "--max-boxes") opt.max_boxes = parse_count(value(), "--max-boxes");
         else if (a == "--quiet" || a == "-q") quiet = true;
@@ -161,6 +165,21 @@ int run_best(const std::vector<std::string>& args) {
         }
         if (!note.empty()) j2.set("note", note);
         write_text_file(json_path, j2.dump(1) + "\n");
+    }
+    if (!markdown_path.empty()) {
+        std::ofstream md(markdown_path, std::ios::app);
+        if (!md) throw UsageError{"cannot open " + markdown_path};
+        char dec[64];
+        std::snprintf(dec, sizeof dec, "%.9g", to_double(certified));
+        std::string where;
+        if (rr.counterexample) {
+            const auto pt = point_text(rr.maps, rr.counterexample->internal);
+            for (std::size_t k = 0; k < pt.size(); ++k)
+                where += (k ? ", " : "") + c.info().variables[k].name + " = " + pt[k];
+        }
+        md << "| `" << id << "` | " << name << " | " << to_string(c0) << " | " << to_string(certified) << " (" << dec
+           << ") | " << to_string(refuted) << (where.empty() ? "" : " at (" + where + ")") << " | "
+           << (exact ? "yes: attained at a tight point" : (note.empty() ? "bracket of width <= tol" : note)) << " |\n";
     }
     return note.empty() ? kExitOk : kExitUndecided;
 }

@@ -1,30 +1,78 @@
 #!/usr/bin/env bash
-# Regenerates the tool-produced parts of the documentation: proofs/toy.md's verdict table and the
-# README's verdict table (between the VERDICTS markers). Usage: bash scripts/update-docs.sh [BUILD_DIR]
+# Regenerates the tool-produced parts of the documentation: every block between
+#   <!-- NAME:BEGIN (scripts/update-docs.sh) -->  and  <!-- NAME:END -->
+# in README.md and proofs/*.md, and the figures under proofs/figures/. Usage:
+#   bash scripts/update-docs.sh [--check] [BUILD_DIR]
 # With --check, compares instead of writing and exits 1 if anything is stale (used by the CLI tests).
+# Everything generated here is deterministic (no timings): verdicts, box counts, constants, audits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=0
 if [ "${1:-}" = "--check" ]; then check=1; shift; fi
 B=${1:-build}
+R="$B/relucert"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$B/relucert" certify --all --quiet --markdown "$tmp/table.md" >/dev/null
-# README: replace the block between the markers
-awk -v table="$tmp/table.md" '
-  /<!-- VERDICTS:BEGIN/ { print; while ((getline line < table) > 0) print line; skip = 1; next }
-  /<!-- VERDICTS:END/ { skip = 0 }
-  !skip { print }' README.md > "$tmp/README.md"
+mkdir -p "$tmp/out/proofs/figures"
+
+ids_with_prefix() { "$R" list | awk -v p="$1" 'index($1, p) == 1 { print $1 }'; }
+
+# ---- generated content ------------------------------------------------------------------------
+"$R" certify --all --quiet --markdown "$tmp/VERDICTS.md" >/dev/null || true
+# shellcheck disable=SC2046
+"$R" certify $(ids_with_prefix toy.) --quiet --markdown "$tmp/TOY-VERDICTS.md" >/dev/null || true
+# shellcheck disable=SC2046
+"$R" certify $(ids_with_prefix linear.) --quiet --markdown "$tmp/LINEAR-VERDICTS.md" >/dev/null || true
+"$R" certify linear.lemma4 --quiet --svg "$tmp/out/proofs/figures/linear-lemma4.svg" >/dev/null
 {
-  sed -n '1,/<!-- VERDICTS:BEGIN/p' proofs/toy.md
-  cat "$tmp/table.md"
-  sed -n '/<!-- VERDICTS:END/,$p' proofs/toy.md
-} > "$tmp/toy.md"
-if [ $check = 1 ]; then
-  status=0
-  cmp -s "$tmp/README.md" README.md || { echo "README.md verdict table is stale: run bash scripts/update-docs.sh" >&2; status=1; }
-  cmp -s "$tmp/toy.md" proofs/toy.md || { echo "proofs/toy.md is stale: run bash scripts/update-docs.sh" >&2; status=1; }
-  exit $status
+  echo "| claim | parameter | paper's value | best certified | refuted (counterexample) | exact? |"
+  echo "|---|---|---|---|---|---|"
+  while read -r id param; do
+    "$R" best "$id" --param "$param" --quiet --threads 1 --markdown "$tmp/row.md" >/dev/null 2>&1 || true
+  done <<'LIST'
+linear.lemma4 alpha
+linear.lemma4 rho
+linear.lemma5 beta2
+linear.lemma3-step mu
+linear.thm1 c1
+linear.thm1 c2
+LIST
+  cat "$tmp/row.md"
+} > "$tmp/LINEAR-BEST.md"
+if "$R" --help 2>&1 | grep -q '^ *audit'; then
+  "$R" audit linear --markdown "$tmp/LINEAR-AUDIT.md" >/dev/null 2>&1 || true
+else
+  echo "(the audit command is not built)" > "$tmp/LINEAR-AUDIT.md"
 fi
-cp "$tmp/README.md" README.md
-cp "$tmp/toy.md" proofs/toy.md
+
+# ---- splice the blocks -------------------------------------------------------------------------
+splice() {  # splice FILE: replaces every NAME block whose content file $tmp/NAME.md exists
+  local file=$1 out=$2
+  awk -v dir="$tmp" '
+    match($0, /<!-- [A-Z0-9-]+:BEGIN/) {
+      print
+      name = substr($0, RSTART + 5, RLENGTH - 11)
+      f = dir "/" name ".md"
+      if ((getline line < f) > 0) { print line; while ((getline line < f) > 0) print line; skip = 1 }
+      else { print "(no generated content for " name ")" ; skip = 1 }
+      next
+    }
+    /<!-- [A-Z0-9-]+:END -->/ { skip = 0 }
+    !skip { print }' "$file" > "$out"
+}
+files=(README.md proofs/*.md)
+for f in "${files[@]}"; do
+  mkdir -p "$tmp/out/$(dirname "$f")"
+  splice "$f" "$tmp/out/$f"
+done
+
+status=0
+for f in "${files[@]}" proofs/figures/linear-lemma4.svg; do
+  if [ $check = 1 ]; then
+    cmp -s "$tmp/out/$f" "$f" || { echo "$f is stale: run bash scripts/update-docs.sh" >&2; status=1; }
+  else
+    mkdir -p "$(dirname "$f")"
+    cp "$tmp/out/$f" "$f"
+  fi
+done
+exit $status

@@ -148,3 +148,16 @@ TEST_CASE("h_tilde is the minimum over a of the correlation defect (independent 
         if (trial == 0) CHECK(std::abs(ht_printed - ht) > 1e-3);
     }
 }
+
+// The refutations beyond alpha = 3/10 found by the search sit on the limit edge t = 0 (w2 -> 0); a
+// violation at a genuine point (w2 != 0) is proven here by one interval evaluation.
+TEST_CASE("alpha = 31/100 fails at a point with w2 != 0 (r = 1/999, theta = 0)", "[linear]") {
+    const Claim* c = find_claim("linear.lemma4");
+    REQUIRE(c != nullptr);
+    const Interval x[2] = {Interval(0), enclose(Rational(1, 1000))};
+    const Interval p[2] = {enclose(Rational(31, 100)), enclose(Rational(1, 2))};
+    const Interval v = c->eval(x, p);
+    CHECK(v.certainly_negative());
+    const Interval p_ok[2] = {enclose(Rational(3, 10)), enclose(Rational(1, 2))};
+    CHECK(c->eval(x, p_ok).certainly_positive());
+}
