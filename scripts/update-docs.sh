@@ -36,6 +36,8 @@ linear.lemma5 beta2
 linear.lemma3-step mu
 linear.thm1 c1
 linear.thm1 c2
+linear.lemma11-monotone eps_max
+linear.lemma11-case2 eps_max
 LIST
   cat "$tmp/row.md"
 } > "$tmp/LINEAR-BEST.md"

@@ -161,3 +161,38 @@ TEST_CASE("alpha = 31/100 fails at a point with w2 != 0 (r = 1/999, theta = 0)",
     const Interval p_ok[2] = {enclose(Rational(3, 10)), enclose(Rational(1, 2))};
     CHECK(c->eval(x, p_ok).certainly_positive());
 }
+
+// Lemma 11's f(rho, eps) = E[S(x'u, x'a/eps)]: the closed form used by linear.lemma11-* against Monte
+// Carlo of the definition (S the tent of E.2.4), at several (rho, eps); 5 standard errors.
+TEST_CASE("Lemma 11's f: closed form agrees with Monte Carlo of its definition", "[linear]") {
+    auto closed = [](double rho, double eps) {
+        auto G = [&](double c) { return std::sqrt(1 - 2 * c * rho + c * c) + rho - c; };
+        return (1 + rho - 2 * G(1 / (2 * eps)) + G(1 / eps)) / std::sqrt(8 * M_PI);
+    };
+    auto tent = [](double v, double w) { return (v < 0 || v >= w) ? 0.0 : (v <= w / 2 ? v : w - v); };
+    std::mt19937_64 rng(11);
+    std::normal_distribution<double> N(0, 1);
+    for (auto [rho, eps] : std::vector<std::pair<double, double>>{{0.7071, 0.3}, {0.2, 0.9}, {-0.5, 0.5}, {0.95, 1.5}}) {
+        const int n = 200000;
+        double s = 0, s2 = 0;
+        for (int i = 0; i < n; ++i) {
+            const double y = N(rng), x = rho * y + std::sqrt(1 - rho * rho) * N(rng);
+            const double v = tent(x, y / eps);
+            s += v;
+            s2 += v * v;
+        }
+        const double mean = s / n, se = std::sqrt((s2 / n - mean * mean) / n);
+        INFO("rho " << rho << " eps " << eps << " mc " << mean << " closed " << closed(rho, eps));
+        CHECK(std::abs(mean - closed(rho, eps)) < 5 * se);
+        // power: a factor-2 error in the middle term would be detected
+        CHECK(std::abs(mean - closed(rho, eps) * 1.1) > 5 * se);
+    }
+}
+
+TEST_CASE("Lemma 11: monotone exactly up to eps = 3/4, lower bound up to about 0.917", "[linear]") {
+    CHECK(certify("linear.lemma11-monotone").verdict == Verdict::Certified);
+    CHECK(certify("linear.lemma11-monotone", {{"eps_max", Rational(76, 100)}}).verdict == Verdict::Refuted);
+    CHECK(certify("linear.lemma11-case2").verdict == Verdict::Certified);
+    CHECK(certify("linear.lemma11-case2", {{"eps_max", Rational(91, 100)}}).verdict == Verdict::Certified);
+    CHECK(certify("linear.lemma11-case2", {{"eps_max", Rational(93, 100)}}).verdict == Verdict::Refuted);
+}
