@@ -21,26 +21,22 @@ ids_with_prefix() { "$R" list | awk -v p="$1" 'index($1, p) == 1 { print $1 }'; 
 "$R" certify --all --quiet --markdown "$tmp/VERDICTS.md" >/dev/null || true
 # shellcheck disable=SC2046
 "$R" certify $(ids_with_prefix toy.) --quiet --markdown "$tmp/TOY-VERDICTS.md" >/dev/null || true
-# shellcheck disable=SC2046
-"$R" certify $(ids_with_prefix linear.) --quiet --markdown "$tmp/LINEAR-VERDICTS.md" >/dev/null || true
+for pair in linear.:LINEAR soltanolkotabi.:SOLTAN chistikov.:CHISTIKOV vardi.:VARDI; do
+  prefix=${pair%%:*} block=${pair##*:}
+  ids=$(ids_with_prefix "$prefix")
+  # shellcheck disable=SC2086
+  [ -n "$ids" ] && { "$R" certify $ids --quiet --markdown "$tmp/$block-VERDICTS.md" >/dev/null || true; }
+done
 "$R" certify linear.lemma4 --quiet --svg "$tmp/out/proofs/figures/linear-lemma4.svg" >/dev/null
-{
-  echo "| claim | parameter | paper's value | best certified | refuted (counterexample) | exact? |"
-  echo "|---|---|---|---|---|---|"
-  while read -r id param; do
-    "$R" best "$id" --param "$param" --quiet --threads 1 --markdown "$tmp/row.md" >/dev/null 2>&1 || true
-  done <<'LIST'
-linear.lemma4 alpha
-linear.lemma4 rho
-linear.lemma5 beta2
-linear.lemma3-step mu
-linear.thm1 c1
-linear.thm1 c2
-linear.lemma11-monotone eps_max
-linear.lemma11-case2 eps_max
-LIST
-  cat "$tmp/row.md"
-} > "$tmp/LINEAR-BEST.md"
+# Best-constant tables: proofs/best-constants.list holds "BLOCK ID PARAM" lines; each BLOCK-BEST block
+# gets one row per line (relucert best ... --markdown).
+while read -r block id param; do
+  case "$block" in ''|'#'*) continue ;; esac
+  f="$tmp/$block-BEST.md"
+  [ -f "$f" ] || printf '%s\n%s\n' "| claim | parameter | paper's value | best certified | refuted (counterexample) | exact? |" \
+                               "|---|---|---|---|---|---|" > "$f"
+  "$R" best "$id" --param "$param" --quiet --threads 1 --markdown "$f" >/dev/null 2>&1 || true
+done < proofs/best-constants.list
 if "$R" --help 2>&1 | grep -q '^ *audit'; then
   "$R" audit linear --markdown "$tmp/LINEAR-AUDIT.md" >/dev/null 2>&1 || true
 else
