@@ -137,7 +137,7 @@ void check_trajectory(const Eigen::MatrixXd& W0, double mu, std::size_t iteratio
         const double n1 = p.W.row(0).norm(), n2 = p.W.row(1).norm();
         SlackWhere where{name, t, unit_angle(p.W.row(0).transpose(), p.W.row(1).transpose()), n1 > 0 ? n2 / n1 : INFINITY, dist};
         const double e = 64 * kUnit * (1 + mu) * (wn + 1.0);  // a-priori rounding scale (header)
-        if (s_now <= 0.5 && dist > 0) {
+        if (s_now <= 0.5 * (1 + 1e-14) && dist > 0) {
             const double corr = (p.W - Wstar).cwiseProduct(g.W).sum();
             R.lemma4.add(corr - K.alpha * dsq, dsq, e * dist, where);
             const double ratio = corr / dsq;
@@ -151,7 +151,7 @@ void check_trajectory(const Eigen::MatrixXd& W0, double mu, std::size_t iteratio
             R.best_beta = gn / dist;
             R.at_best_beta = where;
         }
-        if (thm1) {
+        if (thm1 && t > 0) {  // t = 0 is the identity d0 <= d0
             const double bound = std::pow(1 - K.c2 * mu, static_cast<double>(t)) * d0sq;
             R.thm1.add(bound - dsq, bound, e * (2 * dist + e) + 4 * kUnit * static_cast<double>(t) * bound, where);
         }
@@ -173,7 +173,8 @@ LemmaCheckResult run_lemma_checks(const LemmaCheckConfig& c, std::uint64_t seed)
         const int family = static_cast<int>(i % 5);
         const Eigen::VectorXd a = basis(d, 0);
         const Eigen::MatrixXd W0 = sample_init(family, d, a, rng);
-        if ((W0.row(0) + W0.row(1)).norm() > 0.5) ++R.inits_outside;
+        // Family 3 (w1 = w2 = a_perp/4) lies on the boundary itself: allow the rounding of the norms.
+        if ((W0.row(0) + W0.row(1)).norm() > 0.5 * (1 + 1e-14)) ++R.inits_outside;
         for (double mu : c.mus)
             check_trajectory(W0, mu, c.iterations,
                              "init #" + std::to_string(i) + " (family " + std::to_string(family) + ", d = " + std::to_string(d) +
@@ -256,7 +257,7 @@ ExperimentReport run_linear_lemma_checks(const ExperimentContext& ctx) {
                               where_text(R.at_best_beta) + ")"});
     rep.checks.push_back({"Theorem 1 (F.1: c1 = alpha/beta^2 = 0.12, c2 = alpha = 0.3): |W_t - W*|^2 <= (1 - 0.3 mu)^t |W_0 - W*|^2, mu = 0.1",
                           R.thm1.beyond_rounding == 0 && R.thm1.evaluated > 0, R.thm1.describe()});
-    rep.checks.push_back({"every sampled initialisation satisfies |w1 + w2| <= |a|/2", R.inits_outside == 0,
+    rep.checks.push_back({"every sampled initialisation satisfies |w1 + w2| <= |a|/2 (up to 1e-14 relative: family 3 is on the boundary)", R.inits_outside == 0,
                           std::to_string(R.inits_outside) + " outside"});
     rep.summary = "ours: " + std::to_string(R.iterates) + " iterates, violations beyond rounding L3/L4/L5/Thm1 = " +
                   std::to_string(R.lemma3.beyond_rounding) + "/" + std::to_string(R.lemma4.beyond_rounding) + "/" +

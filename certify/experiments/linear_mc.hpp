@@ -60,7 +60,7 @@ struct Lemma10Cell {
 std::vector<Lemma10Cell> linear_lemma10_mc(const McConfig& c, std::uint64_t seed);
 
 // Lemma 9's n -> infinity value of sqrt((1/n) sum (a'x)^2 (1 - sgn sgn)) / |h| for h _|_ a, |h| = rho:
-// sqrt(4 int_0^inf z^2 phi(z) Phi(-z / rho) dz) / rho (composite Simpson, 4000 panels on [0, 12]).
+// sqrt(4 int_0^inf z^2 phi(z) Phi(-z / rho) dz) / rho (composite Simpson, 4000 panels on [0, min(12, 40 rho)]).
 double lemma9_large_n_ratio(double rho);
 
 trainer::ExperimentReport run_linear_thm2_mc(const trainer::ExperimentContext& ctx);

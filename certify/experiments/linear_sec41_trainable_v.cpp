@@ -14,7 +14,7 @@ LinearTrainableVConfig LinearTrainableVConfig::for_scale(Scale s) {
     LinearTrainableVConfig c;
     if (s == Scale::ci) {
         c.iterations = 2000;
-        c.seeds = 40;
+        c.seeds = 200;
     }
     return c;
 }
@@ -105,8 +105,8 @@ const Experiment& linear_sec41_trainable_v_experiment() {
     static const ExperimentRegistration registration(Experiment{
         "linear.sec41-trainable-v", "k = 2 with the outer layer trained too: stuck iff same-sign v(0) (Section 4.1)",
         "d = 100, mu = 0.1, a = e1, W0, v0 = 1e-8 Xavier normal (the paper's 'small'; its scale for v is not stated), population GD on "
-        "both layers, 3000 iterations, 200 seeds",
-        "d = 100, 2000 iterations, 40 seeds",
+        "both layers, 3000 iterations, 1000 seeds",
+        "d = 100, 2000 iterations, 200 seeds",
         {"Sec. 4.1 (l. 121): stuck only when v1(0), v2(0) have the same sign, probability 1/2; when converging v -> +-1, w_i -> +-a",
          "l. 87: with opposite signs at init the outer weights end with opposite signs and |v1| ~ |v2|"},
         run_linear_sec41_trainable_v});

@@ -14,7 +14,7 @@ namespace relucert::experiments {
 struct LinearTrainableVConfig {
     long d = 100;
     double mu = 0.1, alpha = 1e-8, stuck_loss = 1e-3;
-    std::size_t iterations = 3000, seeds = 200;
+    std::size_t iterations = 3000, seeds = 1000;
     static LinearTrainableVConfig for_scale(trainer::Scale s);
 };
 
