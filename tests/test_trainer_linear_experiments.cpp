@@ -267,7 +267,7 @@ TEST_CASE("linear.lemma-checks finds violations of wrong constants", "[trainer][
 TEST_CASE("Monte Carlo experiments at ci scale", "[trainer][linear][mc]") {
     auto ctx = ci_context("mc");
     SECTION("Lemma 7, Lemma 8, Theorem 2: the event is likely at the largest C") {
-        for (const char* id : {"linear.lemma7-mc", "linear.lemma8-mc", "linear.thm2-mc"}) {
+        for (const char* id : {"linear.lemma7-mc", "linear.lemma8-mc", "linear.thm2-mc", "linear.lemma11-mc"}) {
             INFO(id);
             CHECK(find_experiment(id)->run(ctx).reproduced());
         }
@@ -300,6 +300,14 @@ TEST_CASE("Monte Carlo experiments at ci scale", "[trainer][linear][mc]") {
         CHECK(check_containing(rep, "4 sqrt 2 |W - W*| for all W").holds);
         CHECK_FALSE(check_containing(rep, "eq. (16)").holds);
     }
+    SECTION("Lemma 11: 1/(100 pi) holds at n = 10d, and is violated at n = 2d (the bottom eigenvalue ~ (1 - sqrt(2d/n))^2 / 2 = 0)") {
+        const auto cells = linear_lemma11_mc(McConfig::for_scale(Scale::ci, "lemma11"), 0.1, 1);
+        for (const auto& c : cells) {
+            if (c.C == 10) CHECK(c.event.estimate == 1.0);
+            if (c.C == 2) CHECK(c.event.estimate < 0.6);
+        }
+        CHECK(find_experiment("linear.lemma11-mc")->run(ctx).reproduced());
+    }
     std::filesystem::remove_all(ctx.out_dir);
 }
 
@@ -312,7 +320,7 @@ TEST_CASE("linear.lemma-checks at paper scale", "[trainer][linear][lemmas][long]
 TEST_CASE("every linear experiment is registered with a paper and a ci setup", "[trainer][registry]") {
     for (const char* id : {"linear.fig1", "linear.fig2", "linear.fig3", "linear.fig4", "linear.fig5", "linear.fig7-8", "linear.fig9",
                            "linear.sec41-trainable-v", "linear.lemma-checks", "linear.thm2-mc", "linear.lemma7-mc",
-                           "linear.lemma8-mc", "linear.lemma9-mc", "linear.lemma10-mc"}) {
+                           "linear.lemma8-mc", "linear.lemma9-mc", "linear.lemma10-mc", "linear.lemma11-mc"}) {
         INFO(id);
         const Experiment* e = find_experiment(id);
         REQUIRE(e);
@@ -329,7 +337,7 @@ TEST_CASE("linear experiments at paper scale: the verdicts documented in docs/ex
     ctx.out_dir = std::filesystem::temp_directory_path() / "relucert_test_linear_paper";
     std::filesystem::remove_all(ctx.out_dir);
     for (const char* id : {"linear.fig1", "linear.fig2", "linear.fig3", "linear.fig4", "linear.fig7-8", "linear.lemma-checks",
-                           "linear.lemma7-mc", "linear.lemma8-mc", "linear.thm2-mc"}) {
+                           "linear.lemma7-mc", "linear.lemma8-mc", "linear.thm2-mc", "linear.lemma11-mc"}) {
         INFO(id);
         CHECK(find_experiment(id)->run(ctx).reproduced());
     }

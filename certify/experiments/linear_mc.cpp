@@ -35,6 +35,10 @@ McConfig McConfig::for_scale(Scale s, const std::string& which) {
         c.dims = paper ? std::vector<long>{10, 20, 50} : std::vector<long>{5, 10};
         c.multipliers = paper ? std::vector<double>{0.1, 0.5} : std::vector<double>{0.1};  // n = C d / delta, delta = eps/100
         c.trials = paper ? 100 : 20;
+    } else if (which == "lemma11") {
+        c.dims = paper ? std::vector<long>{20, 50, 100} : std::vector<long>{10, 20};
+        c.multipliers = {2, 3, 5, 10};  // n = C d
+        c.trials = paper ? 200 : 40;
     } else {  // lemma10
         c.dims = paper ? std::vector<long>{20, 50, 100} : std::vector<long>{10, 20};
         c.multipliers = {1, 2, 5};  // n = C d
@@ -594,6 +598,96 @@ ExperimentReport run_linear_lemma10_mc(const ExperimentContext& ctx) {
     return rep;
 }
 
+// ---- Lemma 11 --------------------------------------------------------------------------------------
+
+std::vector<McCell> linear_lemma11_mc(const McConfig& c, double eps, std::uint64_t seed) {
+    std::vector<McCell> out;
+    Rng rng(seed);
+    const double bound = 1.0 / (100 * std::numbers::pi);
+    for (double C : c.multipliers)
+        for (long d : c.dims) {
+            McCell cell;
+            cell.d = d;
+            cell.C = C;
+            cell.n = static_cast<long>(std::ceil(C * static_cast<double>(d)));
+            const long n = cell.n;
+            std::size_t ok = 0;
+            double sum = 0, mn = INFINITY;
+            Eigen::MatrixXd X(d, n);
+            for (std::size_t t = 0; t < c.trials; ++t) {
+                rng.fill_normal(X);
+                const Eigen::ArrayXd z = X.row(0).transpose().array();
+                const Eigen::ArrayXd ma = (z >= 0).cast<double>();
+                auto form = [&](const Eigen::VectorXd& h) {
+                    const Eigen::ArrayXd hx = (h.transpose() * X).transpose().array();
+                    const Eigen::ArrayXd mw = ((z + hx) >= 0).cast<double>();  // w = a + h, a = e1
+                    return (ma * mw * hx.square()).mean() / h.squaredNorm();
+                };
+                // Sampled h = w - a: 12 uniform in the eps-ball, h = -eps a (rho = 1), 3 in the cap
+                // a'h/|h| <= -1/sqrt 2 (Case II), and +-eps u, +-eps u/10 for u the bottom eigenvector of
+                // (1/n) sum 1{a'x >= 0} x x' (the adversary when the w-mask agrees with the a-mask).
+                std::vector<Eigen::VectorXd> hs;
+                for (int i = 0; i < 15; ++i) {
+                    Eigen::VectorXd u(d);
+                    rng.fill_normal(u);
+                    u.normalize();
+                    if (i >= 12) {
+                        u(0) = 0;
+                        u = (-std::sqrt(0.5 + 0.5 * rng.uniform01()) * basis(d, 0) +
+                             std::sqrt(1 - (0.5 + 0.5 * rng.uniform01())) * u.normalized()).normalized();
+                        if (u(0) > -std::sqrt(0.5)) u = -basis(d, 0);
+                    }
+                    hs.push_back(eps * std::pow(rng.uniform01(), 1.0 / static_cast<double>(d)) * u);
+                }
+                hs.push_back(-eps * basis(d, 0));
+                const Eigen::MatrixXd M = X * ma.matrix().asDiagonal() * X.transpose() / static_cast<double>(n);
+                Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(M);
+                const Eigen::VectorXd u = es.eigenvectors().col(0);
+                for (double s : {1.0, -1.0, 0.1, -0.1}) hs.push_back(s * eps * u);
+                double m = INFINITY;
+                for (const auto& h : hs)
+                    if (h.norm() > 0) m = std::min(m, form(h));
+                ok += m >= bound;
+                sum += m;
+                mn = std::min(mn, m);
+            }
+            cell.event = wilson_interval(ok, c.trials);
+            cell.stat_mean = sum / static_cast<double>(c.trials);
+            cell.stat_max = mn;  // here: the smallest ratio seen
+            out.push_back(cell);
+        }
+    return out;
+}
+
+ExperimentReport run_linear_lemma11_mc(const ExperimentContext& ctx) {
+    const auto c = McConfig::for_scale(ctx.scale, "lemma11");
+    const double eps = 0.1;
+    const auto cells = linear_lemma11_mc(c, eps, ctx.seed);
+    ExperimentReport rep;
+    write_outputs(ctx, "linear.lemma11-mc",
+                  {"Lemma 11: P(min over sampled w with |w - a| <= eps of (1/n) sum 1{a'x>=0} 1{w'x>=0} (x'(w-a))^2 / |w-a|^2 >= 1/(100 pi)), "
+                   "eps = 0.1, n = C d; stat mean = mean of the per-data-set minimum, stat max column = the smallest minimum",
+                   std::to_string(c.trials) + " data sets per cell, 20 w each (uniform, Case II cap, -eps a, bottom eigenvector)"},
+                  cells, "min_ratio", rep);
+    double worst = 1;
+    const double Cmax = *std::max_element(c.multipliers.begin(), c.multipliers.end());
+    std::string txt;
+    for (const auto& x : cells) {
+        if (x.C == Cmax) worst = std::min(worst, x.event.estimate);
+        txt += (txt.empty() ? "" : "; ") + cell_text(x) + ", smallest ratio " + fmt("%.4f", x.stat_max);
+    }
+    std::string detail;
+    const bool mono = failure_not_increasing(cells, detail);
+    rep.checks.push_back({"Lemma 11 (l. 1152): n >= C d => the form is >= |w - a|^2/(100 pi) = 0.003183 |w - a|^2 for all w, "
+                          "w.p. >= 1 - 4e^{-gamma n} (we: P >= 0.9 at the largest C)",
+                          worst >= 0.9, txt});
+    rep.checks.push_back({"Lemma 11: the failure probability does not increase with d (where in force)", mono,
+                          detail.empty() ? "no significant increase" : detail});
+    rep.summary = "ours: P(event) at n = " + fmt("%g", Cmax) + "d >= " + fmt("%.3f", worst) + " | paper: >= 1 - 4e^{-gamma n} (C unspecified)";
+    if (ctx.progress) ctx.progress(1);
+    return rep;
+}
+
 const Experiment& linear_mc_experiments() {
     static const ExperimentRegistration r1(Experiment{
         "linear.thm2-mc", "Theorem 2 by Monte Carlo: empirical GD from small Gaussian init",
@@ -621,7 +715,13 @@ const Experiment& linear_mc_experiments() {
         "d in {20, 50, 100}, n = C d, C in {1, 2, 5}, 200 data sets, 23 sampled W + power iteration near W* each",
         "d in {10, 20}, 40 data sets", {"Lemma 10 (l. 1114): |grad L^(W)| <= 4 sqrt 2 |W - W*| for all W w.p. >= 1 - 2e^{-gamma n}"},
         run_linear_lemma10_mc});
-    (void)r1, (void)r2, (void)r3, (void)r4, (void)r5;
+    static const ExperimentRegistration r6(Experiment{
+        "linear.lemma11-mc", "Lemma 11 by Monte Carlo: the masked lower bound 1/(100 pi)",
+        "eps = 0.1, d in {20, 50, 100}, n = C d, C in {2, 3, 5, 10}, 200 data sets, 20 sampled w each (incl. the bottom eigenvector)",
+        "d in {10, 20}, 40 data sets",
+        {"Lemma 11 (l. 1152): (1/n) sum 1{a'x>=0} 1{w'x>=0} (x'(w-a))^2 >= |w-a|^2/(100 pi) for all |w-a| <= eps, w.p. >= 1 - 4e^{-gamma n}"},
+        run_linear_lemma11_mc});
+    (void)r1, (void)r2, (void)r3, (void)r4, (void)r5, (void)r6;
     return *find_experiment("linear.thm2-mc");
 }
 

@@ -4,7 +4,8 @@
 //   linear.lemma7-mc  Lemma 7 (l. 924): one GD step with mu = 2 lands within eps of W*;
 //   linear.lemma8-mc  Lemma 8 (l. 940): concentration of (1/n) sum 1{x'p >= 0} x relu(x'q);
 //   linear.lemma9-mc  Lemma 9 (l. 1012): the sign-disagreement bound with explicit constants;
-//   linear.lemma10-mc Lemma 10 (l. 1114): |grad L^(W)| <= 4 sqrt(2) |W - W*| for all W.
+//   linear.lemma10-mc Lemma 10 (l. 1114): |grad L^(W)| <= 4 sqrt(2) |W - W*| for all W;
+//   linear.lemma11-mc Lemma 11 (l. 1152): the masked quadratic form is >= |w - a|^2 / (100 pi).
 // The empirical loss is the paper's (1): L^ = (1/2n) sum_i (v' relu(W x_i) - a' x_i)^2, so that
 // grad_{w_1} L^ = (1/n) sum_i r(x_i) relu'(w_1' x_i) x_i as in the proof of Lemma 7 (relu'(0) = 0).
 // Where the paper leaves constants unspecified ("n >= C d", "1 - C e^{-cd}") the sizes are n = C d
@@ -59,6 +60,10 @@ struct Lemma10Cell {
 };
 std::vector<Lemma10Cell> linear_lemma10_mc(const McConfig& c, std::uint64_t seed);
 
+// Lemma 11: per data set, the min over sampled w (|w - a| <= eps) of
+// (1/n) sum 1{a'x >= 0} 1{w'x >= 0} (x'(w - a))^2 / |w - a|^2; event: >= 1/(100 pi).
+std::vector<McCell> linear_lemma11_mc(const McConfig& c, double eps, std::uint64_t seed);
+
 // Lemma 9's n -> infinity value of sqrt((1/n) sum (a'x)^2 (1 - sgn sgn)) / |h| for h _|_ a, |h| = rho:
 // sqrt(4 int_0^inf z^2 phi(z) Phi(-z / rho) dz) / rho (composite Simpson, 4000 panels on [0, min(12, 40 rho)]).
 double lemma9_large_n_ratio(double rho);
@@ -68,7 +73,8 @@ trainer::ExperimentReport run_linear_lemma7_mc(const trainer::ExperimentContext&
 trainer::ExperimentReport run_linear_lemma8_mc(const trainer::ExperimentContext& ctx);
 trainer::ExperimentReport run_linear_lemma9_mc(const trainer::ExperimentContext& ctx);
 trainer::ExperimentReport run_linear_lemma10_mc(const trainer::ExperimentContext& ctx);
-// Registers all five; returns linear.thm2-mc.
+trainer::ExperimentReport run_linear_lemma11_mc(const trainer::ExperimentContext& ctx);
+// Registers all six; returns linear.thm2-mc.
 const trainer::Experiment& linear_mc_experiments();
 
 }  // namespace relucert::experiments
