@@ -196,3 +196,26 @@ TEST_CASE("Lemma 11: monotone exactly up to eps = 3/4, lower bound up to about 0
     CHECK(certify("linear.lemma11-case2", {{"eps_max", Rational(91, 100)}}).verdict == Verdict::Certified);
     CHECK(certify("linear.lemma11-case2", {{"eps_max", Rational(93, 100)}}).verdict == Verdict::Refuted);
 }
+
+// The population form of Lemma 9 used by linear.lemma9-population against Monte Carlo of its definition.
+TEST_CASE("Lemma 9's population sign-disagreement mass: closed form agrees with Monte Carlo", "[linear]") {
+    std::mt19937_64 rng(9);
+    std::normal_distribution<double> N(0, 1);
+    for (double eps : {0.05, 0.13, 0.4}) {
+        const int n = 400000;
+        double s = 0, s2 = 0;
+        for (int i = 0; i < n; ++i) {
+            const double a = N(rng), z = N(rng);
+            const double sa = a > 0 ? 1 : -1, sw = (a + eps * z) > 0 ? 1 : -1;
+            const double v = a * a * (1 - sa * sw);
+            s += v;
+            s2 += v * v;
+        }
+        const double mean = s / n, se = std::sqrt((s2 / n - mean * mean) / n);
+        const double closed = 2 * (std::atan(eps) - eps / (1 + eps * eps)) / M_PI;
+        INFO("eps " << eps << " mc " << mean << " closed " << closed << " se " << se);
+        CHECK(std::abs(mean - closed) < 5 * se);
+        CHECK(std::abs(mean - 1.25 * closed) > 5 * se);  // power against a 25% error
+    }
+    CHECK(certify("linear.lemma9-population").verdict == Verdict::Refuted);
+}
