@@ -88,6 +88,10 @@ std::string md_escape(const std::string& s) {
     std::string r;
     for (char c : s) {
         if (c == '|') r += "\\|";
+        else if (c == '*') r += "\\*";  // W* would start emphasis
+        else if (c == '_') r += "\\_";
+        else if (c == '<') r += "&lt;";  // <W - W*, grad L> would be read as an HTML tag
+        else if (c == '>') r += "&gt;";
         else if (c == '\n') r += ' ';
         else r += c;
     }

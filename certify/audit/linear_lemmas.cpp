@@ -310,6 +310,8 @@ Minimum minimise_h(const Vec<double>& w1, const Vec<double>& w2, double alpha, s
 struct HTildeChecks {
     std::vector<CheckResult> correct, printed, normalisation;
 };
+constexpr const char* kGridMethod = "MPFR 256-bit intervals on a grid";
+
 HTildeChecks h_tilde_checks(const AuditContext& ctx) {
     auto rng = item_rng(ctx, "linear.htilde");
     const std::size_t d = 3;
@@ -359,8 +361,22 @@ HTildeChecks h_tilde_checks(const AuditContext& ctx) {
         homog.compare(ht2 / sqr(mp(2) * n1), ht / sqr(n1), pt, std::fabs(mid_double(ht / sqr(n1))));
         norm1.compare(ht2 / (mp(2) * n1), ht / n1, pt, std::fabs(mid_double(ht / n1)));
     }
-    return {{num.result(), attained.result(), lower.result(), vec.result(), homog.result()},
-            {pnum.result(), pclosed.result()},
+    // Figure 6's claim (alpha = 0.3, t in [0, pi], r in [1e-5, 1e5]): h_tilde >= 0. A spot check on a grid
+    // for the corrected h_tilde (the proof is linear.fig6 / linear.lemma4, relucert certify); for the
+    // printed one a certainly negative value contradicts the figure, so Fig. 6 was not drawn from it.
+    PredicateCheck grid("spot check: h_tilde >= 0 on a 13 x 13 grid of Fig. 6's domain (alpha = 0.3)", kGridMethod);
+    PredicateCheck pgrid("h_tilde as printed >= 0 on a 13 x 13 grid of Fig. 6's domain (alpha = 0.3), as Fig. 6 shows", kGridMethod);
+    for (int i = 0; i <= 12; ++i)
+        for (int j = 0; j <= 12; ++j) {
+            const M t = pi<M>() * mp(i) / mp(12), r = mp(std::pow(10.0, -5.0 + 10.0 * j / 12.0)), al = mp(0.3);
+            const std::string pt = "theta=" + sci(mid_double(t)) + " r=" + sci(mid_double(r)) + " (|w1| = 1)";
+            const M h = models::h_tilde(mp(1), r, t, al), hp = h_tilde_printed(mp(1), r, t, al);
+            grid.add(!h.certainly_negative(), h.upper_double_up(), pt, h.certainly_negative());
+            pgrid.add(!hp.certainly_negative(), hp.upper_double_up(), pt + ": h_tilde printed <= " + sci(hp.upper_double_up()),
+                      hp.certainly_negative());
+        }
+    return {{num.result(), attained.result(), lower.result(), vec.result(), homog.result(), grid.result()},
+            {pnum.result(), pclosed.result(), pgrid.result()},
             {norm1.result()}};
 }
 
@@ -535,7 +551,11 @@ const AuditRegistration r_ht({"linear.htilde", "E.1.2 l. 793-799 (gamma1 with -2
                               kGammaNote, htilde_correct});
 const AuditRegistration r_htp({"linear.htilde.printed", "E.1.2 l. 793-799 (as printed)",
                                "h_tilde as printed, i.e. with gamma1 = (3pi - sin t|w2|/|w1| - t)/(2pi) + 2alpha",
-                               "numerical minimisation of the definition over a; MPFR against the corrected closed form", false, kGammaNote,
+                               "numerical minimisation of the definition over a; MPFR against the corrected closed form; Fig. 6's sign on a grid",
+                               false,
+                               "with gamma1 as printed, h_tilde is certainly negative on much of Fig. 6's domain (e.g. -2.56 at t = 0, "
+                               "r = 1e-5, alpha = 0.3), so Fig. 6 (non-negative everywhere) was not computed from the printed formula; the "
+                               "corrected h_tilde is >= 0 on the same grid (0 at t = pi, r = 1). Cause: see linear.h-expansion.printed",
                                htilde_printed});
 const AuditRegistration r_htn({"linear.htilde.printed-normalisation", "Fig. 6 caption (l. 859) and l. 861",
                                "(1/|w1|) h_tilde(w1, w2) is a function of only t and r = |w2|/|w1|",

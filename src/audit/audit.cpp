@@ -27,6 +27,8 @@ bool AuditResult::agree() const {
 
 const CheckResult& AuditResult::deciding() const {
     if (checks.empty()) throw std::logic_error("AuditResult::deciding: no checks");
+    for (const auto& c : checks)  // a proof of disagreement first, then any disagreement
+        if (!c.agree && c.proven) return c;
     for (const auto& c : checks)
         if (!c.agree) return c;
     const CheckResult* best = &checks.front();
@@ -307,10 +309,11 @@ PredicateCheck::PredicateCheck(std::string name, std::string method) {
     r_.method = std::move(method);
 }
 
-void PredicateCheck::add(bool holds, double margin, const std::string& point) {
+void PredicateCheck::add(bool holds, double margin, const std::string& point, bool failure_proven) {
     ++count_;
     if (!holds) {
         ++failures_;
+        if (failure_proven) ++proven_failures_;
         if (failures_ == 1) r_.worst_point = point;
     }
     if (first_ || margin < min_margin_) {
@@ -323,6 +326,7 @@ void PredicateCheck::add(bool holds, double margin, const std::string& point) {
 CheckResult PredicateCheck::result() const {
     CheckResult r = r_;
     r.agree = count_ > 0 && failures_ == 0;
+    r.proven = failures_ > 0 && proven_failures_ == failures_;
     r.score = r.agree ? 0.0 : INFINITY;
     r.max_abs = min_margin_;
     r.discrepancy = failures_ ? "fails at " + std::to_string(failures_) + " of " + std::to_string(count_)

@@ -59,7 +59,8 @@ struct AuditResult {
     std::vector<CheckResult> checks;
     bool agree() const;                 // every check agrees (and there is at least one)
     bool as_expected() const { return agree() == expected_agree; }
-    // The check that decides the item: the first disagreeing one, else the one with the largest score.
+    // The check that decides the item: the first proven disagreement, else the first disagreeing check,
+    // else the one with the largest score.
     const CheckResult& deciding() const;
     std::string method_summary() const;  // the methods of all checks, deduplicated, "; "-joined
 };
@@ -149,12 +150,14 @@ class PredicateCheck {
 public:
     PredicateCheck(std::string name, std::string method);
     // holds: the condition (proven in interval arithmetic where the caller can); margin: by how much.
-    void add(bool holds, double margin, const std::string& point);
+    // failure_proven: a failure is proven (e.g. an enclosure certainly on the wrong side); the result
+    // is a proven disagreement when every failure is.
+    void add(bool holds, double margin, const std::string& point, bool failure_proven = false);
     CheckResult result() const;
 
 private:
     CheckResult r_;
-    std::size_t count_ = 0, failures_ = 0;
+    std::size_t count_ = 0, failures_ = 0, proven_failures_ = 0;
     double min_margin_ = 0;
     bool first_ = true;
 };
