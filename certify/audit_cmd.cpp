@@ -99,9 +99,9 @@ std::string md_escape(const std::string& s) {
 }
 
 std::string markdown(const std::vector<const AuditItem*>& items, const std::vector<AuditResult>& results,
-                     const audit::AuditContext& ctx) {
+                     const audit::AuditContext& ctx, const std::string& targets) {
     std::string s;
-    s += "Closed-form audit (`relucert audit";
+    s += "Closed-form audit (`relucert audit " + targets;
     s += ctx.quick ? " --quick" : "";
     s += " --seed " + std::to_string(ctx.seed) + "`). Each identity is checked independently of the paper's derivation: ";
     s += "Monte Carlo (agree iff |z| <= 5 and 5 standard errors are at most 5% of the quantity), central finite differences ";
@@ -265,7 +265,9 @@ int run_audit(const std::vector<std::string>& args) {
     if (!md_file.empty()) {
         std::ofstream f(md_file);
         if (!f) throw UsageError{"cannot write '" + md_file + "'"};
-        f << markdown(todo, results, ctx);
+        std::string t;
+        for (const auto& x : targets) t += (t.empty() ? "" : " ") + x;
+        f << markdown(todo, results, ctx, all ? std::string("--all") : t);
     }
     return unexpected == 0 ? kExitOk : kExitRefuted;
 }

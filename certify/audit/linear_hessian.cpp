@@ -490,7 +490,8 @@ const AuditRegistration r_a32p({"linear.hessian-a32.printed", "A.3.2, l. 637 and
                                 "finite differences of the gradient; Monte Carlo; MPFR against the P_l form", false,
                                 "P_{w_i-perp} wb_i = 0, so the printed rank-one terms vanish and l. 643 reduces to v_l/(2pi|w_l|) sum v_i|w_i| "
                                 "sin t_li P_l; the derivation needs P_{w_l-perp} (the projection is onto w_l-perp throughout A.3.2; the "
-                                "paper's 'i' in r(P_{w_i-perp} x) is the block index l), which gives eq. (9)'s l = m block",
+                                "paper's 'i' in r(P_{w_i-perp} x) is the block index l), which gives eq. (9)'s l = m block. (Also l. 623: the first "
+                                "expectation should read delta(w_l'x), not delta(wb_l'x); the next line is right)",
                                 a32_printed});
 const AuditRegistration r_st({"linear.stationary-appc", "§1.3 l. 57; App. C l. 693-703",
                               "w1 = (c+1)a/v1, w2 = ca/v2 (c > 0 or c < -1): grad L = 1/2 v (v1 w1 - v2 w2 - a)' = 0",
