@@ -1,9 +1,11 @@
-// relucert list [--json]: the registered claims.
+// relucert list [--json]: the registered claims, then the audit items (relucert audit).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 #include "command.hpp"
 #include "engine_report.hpp"
+#include "relucert/audit/audit.hpp"
 
 namespace relucert::cli {
 namespace {
@@ -42,12 +44,29 @@ int run_list(const std::vector<std::string>& args) {
             j.set("notes", i.notes);
             list.push_back(std::move(j));
         }
+        // closed-form identities checked by `relucert audit` (kind (a) claims)
+        io::JsonValue& audits = out.set("audit_items", io::JsonValue::array());
+        for (const auto& it : audit::audit_registry()) {
+            io::JsonValue j = io::JsonValue::object();
+            j.set("id", it.id);
+            j.set("reference", it.reference);
+            j.set("statement", it.statement);
+            j.set("method", it.method);
+            j.set("expected", it.expected_agree ? "agree" : "disagree");
+            audits.push_back(std::move(j));
+        }
         std::cout << out.dump(1) << "\n";
         return kExitOk;
     }
     for (const Claim* c : claims)
         std::printf("%-34s %-10s %s\n", c->info().id.c_str(), to_string(c->info().expected).c_str(),
                     c->info().statement.c_str());
+    std::vector<const audit::AuditItem*> audits;
+    for (const auto& it : audit::audit_registry()) audits.push_back(&it);
+    std::sort(audits.begin(), audits.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    if (!audits.empty()) std::printf("\naudit items (relucert audit):\n");
+    for (const auto* it : audits)
+        std::printf("%-34s %-10s %s\n", it->id.c_str(), it->expected_agree ? "agree" : "disagree", it->statement.c_str());
     return kExitOk;
 }
 const CommandRegistration reg({"list", "list the registered claims", run_list});
