@@ -15,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/out/proofs/figures"
 
-ids_with_prefix() { "$R" list | awk -v p="$1" 'index($1, p) == 1 { print $1 }'; }
+ids_with_prefix() { "$R" list | awk -v p="$1" '/^audit items/ { exit } index($1, p) == 1 { print $1 }'; }
 
 # ---- generated content ------------------------------------------------------------------------
 "$R" certify --all --quiet --markdown "$tmp/VERDICTS.md" >/dev/null || true
