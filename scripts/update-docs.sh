@@ -15,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/out/proofs/figures"
 
-ids_with_prefix() { "$R" list | awk -v p="$1" '/^audit items/ { exit } index($1, p) == 1 { print $1 }'; }
+ids_with_prefix() { "$R" list | awk -v p="$1" '/^audit items/ { done = 1 } !done && index($1, p) == 1 { print $1 }'; }
 
 # ---- generated content ------------------------------------------------------------------------
 "$R" certify --all --quiet --markdown "$tmp/VERDICTS.md" >/dev/null || true
@@ -37,7 +37,8 @@ while read -r block id param; do
                                "|---|---|---|---|---|---|" > "$f"
   "$R" best "$id" --param "$param" --quiet --threads 1 --markdown "$f" >/dev/null 2>&1 || true
 done < proofs/best-constants.list
-if "$R" --help 2>&1 | grep -q '^ *audit'; then
+help_text=$("$R" --help 2>&1 || true)  # captured first: grep -q on a pipe would SIGPIPE the tool
+if grep -q '^ *audit' <<<"$help_text"; then
   "$R" audit linear --markdown "$tmp/LINEAR-AUDIT.md" >/dev/null 2>&1 || true
 else
   echo "(the audit command is not built)" > "$tmp/LINEAR-AUDIT.md"
