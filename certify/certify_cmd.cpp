@@ -1,3 +1,6 @@
+// Claim files: an argument ending in .bch, or naming an existing file, is read as a Minibex claim file
+// (docs/claim-files.md) and goes through exactly the same path; its certificate embeds the file's text
+// ("source") so that `relucert check` can replay it. A parse error prints file:line:col and exits 65.
 // relucert certify ID... | --all [--param NAME=VALUE] [--threads N] [--json FILE] [--cert FILE]
 //                                 [--svg FILE] [--max-boxes N] [--markdown FILE] [--quiet]
 // --markdown FILE writes the verdict table as Markdown without timings (deterministic), for proofs/
@@ -5,12 +8,15 @@
 // Exit: one claim (or several): 0 all certified, 1 a claim refuted, 2 otherwise; --all: 0 only if every
 // claim's verdict equals its expected verdict, else 1. Usage errors: 64.
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <iostream>
 #include <thread>
 
 #include "command.hpp"
 #include "engine_report.hpp"
 #include "relucert/engine/certificate.hpp"
+#include "relucert/minibex/file_claim.hpp"
 
 namespace relucert::cli {
 namespace {
@@ -61,8 +67,27 @@ int run_certify(const std::vector<std::string>& args) {
     }
     if (all && !ids.empty()) throw UsageError{"give claim ids or --all, not both"};
     std::vector<const Claim*> claims;
+    std::vector<std::unique_ptr<Claim>> file_claims;
+    std::map<const Claim*, std::string> sources;
     if (all) claims = all_claims();
-    for (const auto& id : ids) claims.push_back(&claim_or_usage(id));
+    for (const auto& id : ids) {
+        if (is_claim_file(id)) {
+            try {
+                const auto prob = minibex::parse_problem_file(id);
+                file_claims.push_back(minibex::make_prove_claim(prob));
+                sources[file_claims.back().get()] = prob.source_text;
+                claims.push_back(file_claims.back().get());
+            } catch (const minibex::ParseError& e) {
+                std::fprintf(stderr, "relucert: %s\n", e.what());
+                return kExitDataErr;
+            } catch (const std::invalid_argument& e) {
+                std::fprintf(stderr, "relucert: %s\n", e.what());
+                return kExitDataErr;
+            }
+            continue;
+        }
+        claims.push_back(&claim_or_usage(id));
+    }
     if (claims.empty()) throw UsageError{std::string("no claim given (") + kUsage + ")"};
     for (const auto& [name, v] : overrides) {
         bool used = false;
@@ -122,7 +147,16 @@ int run_certify(const std::vector<std::string>& args) {
                   md_escape(detail) + " |\n";
         }
         list.push_back(result_json(*c, r));
-        if (!cert_path.empty() && r.verdict != Verdict::Undecided) certs.push_back(make_certificate(*c, r));
+        if (!cert_path.empty() && r.verdict != Verdict::Undecided) {
+            io::JsonValue cert = make_certificate(*c, r);
+            if (auto s = sources.find(c); s != sources.end()) {
+                io::JsonValue src = io::JsonValue::object();
+                src.set("format", "minibex");
+                src.set("text", s->second);
+                cert.set("source", std::move(src));
+            }
+            certs.push_back(std::move(cert));
+        }
         if (!svg_path.empty()) write_svg(svg_path, *c, r);
     }
     if (!json_path.empty()) write_text_file(json_path, report.dump(1) + "\n");

@@ -17,6 +17,12 @@ namespace relucert::cli {
 
 using namespace relucert::engine;
 
+bool is_claim_file(const std::string& arg) {
+    if (arg.size() > 4 && arg.compare(arg.size() - 4, 4, ".bch") == 0) return true;
+    std::ifstream f(arg);
+    return f.good() && arg.find('/') != std::string::npos;
+}
+
 const Claim& claim_or_usage(const std::string& id) {
     if (const Claim* c = find_claim(id)) return *c;
     std::string msg = "unknown claim '" + id + "'";
@@ -131,6 +137,7 @@ const char* kind_colour(const Evidence& e) {
         case Evidence::Kind::Taylor: return "#9b5de5";
         case Evidence::Kind::Hessian: return "#e76f51";
         case Evidence::Kind::ExactPoint: return "#9b5de5";
+        case Evidence::Kind::Infeasible: return "#bbbbbb";
     }
     return "#999";
 }

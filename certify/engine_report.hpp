@@ -17,6 +17,8 @@ const engine::Claim& claim_or_usage(const std::string& id);
 std::pair<std::string, Rational> parse_param_arg(const std::string& arg);
 // The claim's defaults with the overrides that name its parameters applied.
 std::vector<Rational> params_for(const engine::Claim& c, const std::vector<std::pair<std::string, Rational>>& overrides);
+// A claim file argument: ends in ".bch", or names an existing regular file.
+bool is_claim_file(const std::string& arg);
 unsigned parse_threads(const std::string& s);  // 1..1024, UsageError otherwise
 std::size_t parse_count(const std::string& s, const char* what);
 

@@ -41,6 +41,7 @@ io::JsonValue evidence_json(const Evidence& e) {
             j.set("order", e.order);
             j.set("rem", e.rem);
             break;
+        case Evidence::Kind::Infeasible: j.set("constraint", e.var); break;
         case Evidence::Kind::Hessian: {
             io::JsonValue w = io::JsonValue::array();
             for (int v : e.where) w.push_back(v);
@@ -117,6 +118,11 @@ io::JsonValue make_certificate(const Claim& claim, const SearchResult& r) {
         vars.push_back(std::move(v));
     }
     c.set("variables", std::move(vars));
+    if (!claim.constraints().empty()) {
+        io::JsonValue cs = io::JsonValue::array();
+        for (const auto& k : claim.constraints()) cs.push_back(k->info().statement);
+        c.set("constraints", std::move(cs));
+    }
     c.set("verdict", to_string(r.verdict));
     if (r.verdict == Verdict::Certified) {
         c.set("tree", node_json(r.tree, 0));

@@ -86,6 +86,14 @@ public:
             check_taylor(b, ev);
         } else if (kind == "hessian") {
             check_hessian(b, ev);
+        } else if (kind == "infeasible") {
+            // only at the top level: inside a monotone face g must hold on the whole face
+            if (depth != 0) reject("infeasible evidence inside a monotone face");
+            const int nc = static_cast<int>(c_.constraints().size());
+            if (nc == 0) reject("infeasible evidence for a claim without constraints");
+            const int k = small_int(ev.at("constraint"), 0, nc - 1, "constraint");
+            if (!constraint_violated(*c_.constraints()[static_cast<std::size_t>(k)], claim_box(b)))
+                reject("constraint " + std::to_string(k) + " is not violated on the whole leaf");
         } else if (kind == "exact-point") {
             const double L = lower_of(ev);
             for (int i = 0; i < n_; ++i)
@@ -108,6 +116,7 @@ public:
             if (s[i] < maps_[i].s_lo || s[i] > maps_[i].s_hi || is_infinite_point(maps_[i], s[i]))
                 reject("counterexample outside the domain");
         MpBox b{s, s};
+        check_feasible(s, claim_box(b));
         const MpInterval v = g(claim_box(b));
         if (strict_ ? v.certainly_nonpositive() : v.certainly_negative()) return;
         const ExactM e = g_exact(exact_point(s));
@@ -116,6 +125,34 @@ public:
     }
 
 private:
+    static bool holds(const Claim& c, const MpInterval& v0, bool lower_side) {
+        const MpInterval v = relation_sign(c.info().relation) > 0 ? v0 : -v0;
+        const bool strict = relation_strict(c.info().relation);
+        if (lower_side) return strict ? v.certainly_positive() : v.certainly_nonnegative();
+        return strict ? v.certainly_nonpositive() : v.certainly_negative();  // violated everywhere
+    }
+    bool constraint_violated(const Claim& c, const std::vector<MpInterval>& X) const {
+        try {
+            return holds(c, c.eval(X.data(), nullptr), false);
+        } catch (const DomainError&) {
+            return false;
+        }
+    }
+    // A counterexample of a constrained claim must be a feasible point, proven here independently.
+    void check_feasible(const std::vector<double>& s, const std::vector<MpInterval>& X) const {
+        for (std::size_t k = 0; k < c_.constraints().size(); ++k) {
+            const Claim& c = *c_.constraints()[k];
+            try {
+                if (holds(c, c.eval(X.data(), nullptr), true)) continue;
+                const auto xe = exact_point(s);
+                ExactM e = c.eval(xe.data(), nullptr);
+                if (relation_sign(c.info().relation) < 0) e = -e;
+                if (relation_strict(c.info().relation) ? e.certainly_positive() : e.certainly_nonnegative()) continue;
+            } catch (const DomainError&) {
+            }
+            reject("the counterexample is not proven feasible (constraint " + std::to_string(k) + ")");
+        }
+    }
     double lower_of(const io::JsonValue& ev) const {
         const double L = hex(ev.at("lower"));
         if (strict_ ? !(L > 0) : !(L >= 0)) reject("recorded lower bound does not prove the relation");
@@ -324,14 +361,25 @@ struct Walker {
     }
 };
 
-CheckResult check_impl(const io::JsonValue& cert, mpfr_prec_t prec) {
+CheckResult check_impl(const io::JsonValue& cert, mpfr_prec_t prec, const Claim* given) {
     CheckResult r;
     if (!cert.is_object()) reject("a certificate is a JSON object");
     if (cert.at("format").as_string() != "relucert-certificate/1") reject("unknown certificate format");
     r.claim_id = cert.at("claim").as_string();
-    const Claim* c = find_claim(r.claim_id);
+    const Claim* c = given ? given : find_claim(r.claim_id);
     if (!c) reject("unknown claim '" + r.claim_id + "'");
+    if (given && given->info().id != r.claim_id) reject("certificate is for '" + r.claim_id + "', not '" + given->info().id + "'");
     const auto& info = c->info();
+    {
+        const auto* cs = cert.find("constraints");
+        const auto& own = c->constraints();
+        if (!cs && !own.empty()) reject("the claim has constraints, the certificate does not");
+        if (cs) {
+            if (!cs->is_array() || cs->size() != own.size()) reject("constraints differ from the claim's");
+            for (std::size_t k = 0; k < own.size(); ++k)
+                if (cs->at(k).as_string() != own[k]->info().statement) reject("constraint " + std::to_string(k) + " differs from the claim's");
+        }
+    }
     if (cert.at("relation").as_string() != to_string(info.relation)) reject("relation differs from the claim's");
     // parameters: exactly the claim's, as exact rationals
     const auto& ps = cert.at("parameters");
@@ -387,8 +435,12 @@ CheckResult check_impl(const io::JsonValue& cert, mpfr_prec_t prec) {
 }  // namespace
 
 CheckResult check_certificate(const io::JsonValue& cert, mpfr_prec_t precision) {
+    return check_certificate(cert, nullptr, precision);
+}
+
+CheckResult check_certificate(const io::JsonValue& cert, const Claim* claim, mpfr_prec_t precision) {
     try {
-        return check_impl(cert, precision);
+        return check_impl(cert, precision, claim);
     } catch (const Invalid& e) {
         CheckResult r;
         r.reason = e.why;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 
 namespace relucert::engine {
 
@@ -33,6 +34,12 @@ std::string Endpoint::text() const {
 
 Claim::Claim(ClaimInfo info) : info_(std::move(info)) {}
 Claim::~Claim() = default;
+
+void Claim::add_constraint(std::shared_ptr<const Claim> c) {
+    if (!c || c->dim() != dim() || c->num_params() != 0)
+        throw std::invalid_argument("add_constraint: a constraint needs the claim's variables and no parameters");
+    constraints_.push_back(std::move(c));
+}
 
 int Claim::param_index(std::string_view name) const {
     for (int j = 0; j < num_params(); ++j)

@@ -19,6 +19,7 @@ std::string to_string(Evidence::Kind k) {
         case Evidence::Kind::Taylor: return "taylor";
         case Evidence::Kind::Hessian: return "hessian";
         case Evidence::Kind::ExactPoint: return "exact-point";
+        case Evidence::Kind::Infeasible: return "infeasible";
     }
     return "?";
 }
@@ -95,7 +96,7 @@ public:
 
     Outcome process(const Box& b) const {
         try {
-            return process_box(b, 0);
+            return process_box(b, 0, true);
         } catch (const std::exception& e) {
             Outcome o;
             o.kind = Outcome::Kind::Stuck;
@@ -156,11 +157,71 @@ private:
         return o;
     }
 
-    Outcome process_box(const Box& b, int depth) const {
+    // Constraints: is the box certainly infeasible (some constraint violated everywhere: its index),
+    // certainly feasible (-1, all constraints hold everywhere) or neither (-2)?
+    int box_feasibility(const std::vector<Interval>& X) const {
+        bool all = true;
+        const auto& cs = c_.constraints();
+        for (std::size_t k = 0; k < cs.size(); ++k) {
+            Interval v;
+            try {
+                v = cs[k]->eval(X.data(), nullptr);
+            } catch (const DomainError&) {
+                all = false;
+                continue;
+            }
+            if (relation_sign(cs[k]->info().relation) < 0) v = -v;
+            const bool strict = relation_strict(cs[k]->info().relation);
+            if (strict ? v.hi() <= 0 : v.hi() < 0) return static_cast<int>(k);
+            if (!(strict ? v.lo() > 0 : v.lo() >= 0)) all = false;
+        }
+        return all ? -1 : -2;
+    }
+    // Every constraint proven to hold at the internal point s (interval, else exact evaluation).
+    bool point_feasible(const std::vector<double>& s) const {
+        const auto X = to_claim(point_box(s));
+        std::optional<std::vector<ExactI>> xe;
+        for (const auto& c : c_.constraints()) {
+            const int sg = relation_sign(c->info().relation);
+            const bool strict = relation_strict(c->info().relation);
+            try {
+                Interval v = c->eval(X.data(), nullptr);
+                if (sg < 0) v = -v;
+                if (strict ? v.lo() > 0 : v.lo() >= 0) continue;
+                if (!xe) {
+                    const auto p = exact_point(s);
+                    if (!p) return false;
+                    xe.emplace();
+                    for (const auto& q : *p) xe->push_back(ExactI::from_exact(q));
+                }
+                ExactI e = c->eval(xe->data(), nullptr);
+                if (sg < 0) e = -e;
+                if (!(strict ? e.certainly_positive() : e.certainly_nonnegative())) return false;
+            } catch (const DomainError&) {
+                return false;
+            }
+        }
+        return true;
+    }
+    bool counts(bool constrained, const std::vector<double>& s) const { return !constrained || point_feasible(s); }
+
+    // discard: the infeasibility test may close the box (false inside a monotone face).
+    Outcome process_box(const Box& b, int depth, bool discard) const {
         const auto X = to_claim(b);
         std::vector<int> free;
         for (int i = 0; i < n_; ++i)
             if (!b[i].is_point()) free.push_back(i);
+        bool constrained = false;  // counterexamples need a proof of feasibility
+        if (!c_.constraints().empty()) {
+            const int f = box_feasibility(X);
+            if (f >= 0 && discard) {
+                Evidence e;
+                e.kind = Evidence::Kind::Infeasible;
+                e.var = f;
+                return leaf(e, kInf);
+            }
+            constrained = f != -1;
+        }
 
         const Interval G = g(X);
         if (ok(G.lo())) {
@@ -173,13 +234,13 @@ private:
             }
             return o;
         }
-        if (free.empty()) return point_case(b, G);
+        if (free.empty()) return point_case(b, G, constrained);
 
         // Point test at the centre.
         const auto sc = center(b);
         const auto Xc = to_claim(point_box(sc));
         const Interval Gc = g(Xc);
-        if (violates(Gc)) return counter(sc, Gc, false);
+        if (violates(Gc) && counts(constrained, sc)) return counter(sc, Gc, false);
 
         // Gradient enclosure.
         std::vector<Interval> grad(static_cast<std::size_t>(n_));
@@ -217,7 +278,7 @@ private:
                 if (!dir) continue;
                 Box face = b;
                 face[i] = Interval(dir > 0 ? b[i].lo() : b[i].hi());
-                Outcome sub = process_box(face, depth + 1);
+                Outcome sub = process_box(face, depth + 1, false);
                 if (sub.kind == Outcome::Kind::Leaf) {
                     Evidence e;
                     e.kind = Evidence::Kind::Monotone;
@@ -233,12 +294,14 @@ private:
                     return o;
                 }
                 sub.priority = G.lo();
+                // with constraints, a face that does not hold everywhere says nothing about the box
+                if (constrained && sub.kind != Outcome::Kind::Counter) break;
                 return sub;  // Counter, Split (along another variable) or Stuck
             }
         }
 
         if (opt_.tight_points && free.size() <= 4) {
-            if (auto o = try_tight(b, X, free)) return *o;
+            if (auto o = try_tight(b, X, free, constrained)) return *o;
         }
 
         // Bisection.
@@ -284,10 +347,11 @@ private:
     }
 
     // A point box: exact evaluation.
-    Outcome point_case(const Box& b, const Interval& G) const {
+    Outcome point_case(const Box& b, const Interval& G, bool constrained) const {
         std::vector<double> s;
         for (const auto& v : b) s.push_back(v.lo());
-        if (violates(G)) return counter(s, G, false);
+        const bool real = counts(constrained, s);
+        if (violates(G) && real) return counter(s, G, false);
         const auto p = exact_point(s);
         Outcome stuck;
         stuck.kind = Outcome::Kind::Stuck;
@@ -299,7 +363,10 @@ private:
         if (sgn_ < 0) v = -v;
         if (v.is_exact()) {
             const int sign = exact_sign(v.exact());
-            if (!exact_ok(sign)) return counter(s, v.enclosure(), true, to_string(v.exact()));
+            if (!exact_ok(sign)) {
+                if (real) return counter(s, v.enclosure(), true, to_string(v.exact()));
+                return stuck;
+            }
             Evidence e;
             e.kind = Evidence::Kind::ExactPoint;
             e.lower = sign > 0 ? std::max(0.0, round_down_short(v.enclosure().lo())) : 0.0;
@@ -307,7 +374,7 @@ private:
             if (sign == 0) o.tight.push_back({*p, "exact value 0 at the point"});
             return o;
         }
-        if (violates(v.enclosure())) return counter(s, v.enclosure(), false);
+        if (violates(v.enclosure()) && real) return counter(s, v.enclosure(), false);
         if (ok(v.enclosure().lo())) {
             Evidence e;
             e.kind = Evidence::Kind::ExactPoint;
@@ -317,7 +384,8 @@ private:
         return stuck;
     }
 
-    std::optional<Outcome> try_tight(const Box& b, const std::vector<Interval>& X, const std::vector<int>& free) const {
+    std::optional<Outcome> try_tight(const Box& b, const std::vector<Interval>& X, const std::vector<int>& free,
+                                     bool constrained) const {
         const std::size_t k = free.size();
         std::size_t combos = 1;
         for (std::size_t j = 0; j < k; ++j) combos *= 3;
@@ -358,9 +426,14 @@ private:
             for (const auto& q : *p) xe.push_back(ExactI::from_exact(q));
             ExactI v = c_.eval(xe.data(), pe_.data());
             if (sgn_ < 0) v = -v;
-            if (v.is_exact() && !exact_ok(exact_sign(v.exact())))
+            if (v.is_exact() && !exact_ok(exact_sign(v.exact()))) {
+                if (!counts(constrained, s)) continue;
                 return counter(s, v.enclosure(), true, to_string(v.exact()));
-            if (!v.is_exact() && violates(v.enclosure())) return counter(s, v.enclosure(), false);
+            }
+            if (!v.is_exact() && violates(v.enclosure())) {
+                if (!counts(constrained, s)) continue;
+                return counter(s, v.enclosure(), false);
+            }
             if (!(strict_ ? v.certainly_positive() : v.certainly_nonnegative())) continue;
             if (k == 1 && where[free[0]] != 0) {
                 if (auto o = try_taylor(X, free[0], where[free[0]], *p, xe)) return o;

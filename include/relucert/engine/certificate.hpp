@@ -12,6 +12,9 @@
 //            | {"kind": "taylor", "var": i, "end": -1 | 1, "order": m, "rem": R}
 //            | {"kind": "hessian", "where": [-1 | 0 | 1, ...]}
 //            | {"kind": "exact-point", "lower": HEX}
+//            | {"kind": "infeasible", "constraint": k}      (claims with constraints, top level only)
+//   claims with constraints add "constraints": [statement, ...] (the checker compares them with the
+//   claim's); the CLI adds "source" for claim files (the file's text, see docs/claim-files.md).
 // Boxes are in the internal coordinates (domain.hpp); every number is a C99 hex float (exact round
 // trip), every parameter an exact rational.
 #pragma once

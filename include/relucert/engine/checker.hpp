@@ -13,6 +13,9 @@
 //     re-derived from the gradient sign; Taylor and Hessian arguments are recomputed from exact
 //     values at the exact point and enclosures over the box.
 // For a REFUTED certificate it verifies that g violates the relation at the stated point.
+// Claims with constraints: the certificate lists the constraints (compared with the claim's), an
+// "infeasible" leaf is accepted only at the top level and only if its constraint is violated on the
+// whole leaf, and a counterexample must be proven feasible.
 #pragma once
 
 #include <cstddef>
@@ -35,6 +38,9 @@ struct CheckResult {
 };
 
 CheckResult check_certificate(const io::JsonValue& cert, mpfr_prec_t precision = 128);
+// The same against a claim given by the caller (a claim file, not in the registry); nullptr: the
+// registry. The certificate's claim id must be the claim's.
+CheckResult check_certificate(const io::JsonValue& cert, const Claim* claim, mpfr_prec_t precision = 128);
 // Parses first; malformed JSON is an invalid certificate, never a crash.
 CheckResult check_certificate_text(std::string_view text, mpfr_prec_t precision = 128);
 

@@ -131,8 +131,18 @@ public:
     virtual ExactM gradient(const ExactM* x, const ExactM* p, ExactM* g) const = 0;
     virtual void taylor(const ExactM* x, const ExactM* p, int var, ExactM* c) const = 0;
 
+    // Constraints (claim files, docs/claim-files.md): the claim is then "f REL 0 at every point of the
+    // domain where every constraint holds". A constraint is itself a Claim over the same variables,
+    // without parameters, whose own relation says when a point is feasible (c(x) <= 0, ...). Built-in
+    // claims have none, and without constraints the engine behaves exactly as before. With them, the
+    // search may close a box by proving one constraint violated on all of it ("infeasible" evidence,
+    // replayed by the checker) and accepts a counterexample only at a point proven feasible.
+    const std::vector<std::shared_ptr<const Claim>>& constraints() const { return constraints_; }
+    void add_constraint(std::shared_ptr<const Claim> c);  // std::invalid_argument on a mismatch
+
 private:
     ClaimInfo info_;
+    std::vector<std::shared_ptr<const Claim>> constraints_;
 };
 
 template <int N, class F>

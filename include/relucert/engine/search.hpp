@@ -17,6 +17,13 @@
 //         box positive definite (interval Cholesky) give g >= g(p) on the box;
 //   6. otherwise bisect, by default along the variable with the largest |g_i(X)| w(X_i) (the
 //      mean-value smear), else the widest; always at split_point(), a dyadic double.
+// Claims with constraints (Claim::constraints()): before step 1 a box on which some constraint is
+// certainly violated is closed as infeasible. On a box that is not certainly feasible, a counterexample
+// (steps 2, 4, 5 and point boxes) counts only at a point where every constraint is proven to hold
+// (interval or exact evaluation), and a monotone face is processed without the infeasibility test
+// (g must hold on the whole face, since the face bounds g on the whole box); a face that fails then
+// falls through to the later steps instead of deciding the box. Every other argument proves g on the
+// whole box, feasible or not, so it stays valid unchanged.
 // Determinism: boxes are processed in batches of fixed size in a deterministic best-first order
 // (lowest parent bound first, then creation order); each box's outcome depends only on the box, so
 // verdicts, subdivisions and certificates are identical for any number of threads.
@@ -52,9 +59,10 @@ struct SearchOptions {
 // or nonincreasing (dir -1: upper face), then `face` on that face. Taylor: p at the lower (end -1) or
 // upper (end +1) end of the one free variable `var`, contact order `order`, remainder order `rem`.
 // Hessian: p chosen per variable by `where` (-1 lower end, 0 split point, +1 upper end; degenerate
-// variables: 0). ExactPoint: the box is a point and g there is exactly >= 0 (> 0).
+// variables: 0). ExactPoint: the box is a point and g there is exactly >= 0 (> 0). Infeasible (claims
+// with constraints only, never inside a monotone face): constraint `var` is violated on the whole box.
 struct Evidence {
-    enum class Kind { Bound, MeanValue, Monotone, Taylor, Hessian, ExactPoint };
+    enum class Kind { Bound, MeanValue, Monotone, Taylor, Hessian, ExactPoint, Infeasible };
     Kind kind = Kind::Bound;
     double lower = 0;
     int var = -1;
