@@ -1,3 +1,4 @@
+#include "relucert/edit_distance.hpp"
 #include "relucert/engine/claim.hpp"
 
 #include <algorithm>
@@ -51,17 +52,6 @@ namespace {
 std::map<std::string, std::unique_ptr<Claim>, std::less<>>& registry() {
     static std::map<std::string, std::unique_ptr<Claim>, std::less<>> r;
     return r;
-}
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 }  // namespace
 

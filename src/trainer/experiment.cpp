@@ -1,3 +1,4 @@
+#include "relucert/edit_distance.hpp"
 #include "relucert/trainer/experiment.hpp"
 
 #include <algorithm>
@@ -24,19 +25,6 @@ const Experiment* find_experiment(const std::string& id) {
     return nullptr;
 }
 
-namespace {
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-}  // namespace
 
 std::vector<std::string> close_experiment_ids(const std::string& id, std::size_t max) {
     std::vector<std::pair<std::size_t, std::string>> scored;

@@ -1,28 +1,7 @@
 #!/usr/bin/env bash
 # CLI contract of `relucert audit`: exit codes, usage errors, JSON validity, a deterministic markdown table.
 # usage: bash audit_cli.sh path/to/relucert
-set -u
-R="$1"
-T="$(mktemp -d)"
-trap 'rm -rf "$T"' EXIT
-fail=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want="$1" what="$2"
-    shift 3
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL: $what: exit $got, want $want"; sed 's/^/  | /' "$T/out" "$T/err" | head -20; fail=1
-    else
-        echo "ok: $what"
-    fi
-}
-contains() {  # contains FILE PATTERN DESCRIPTION
-    if grep -q -- "$2" "$1"; then echo "ok: $3"; else echo "FAIL: $3 (no '$2' in $1)"; fail=1; fi
-}
-lacks() {  # lacks FILE PATTERN DESCRIPTION
-    if grep -q -- "$2" "$1"; then echo "FAIL: $3 ('$2' in $1)"; fail=1; else echo "ok: $3"; fi
-}
+. "$(dirname "$0")/lib/common.sh" "$1"
 
 expect 0 "audit --help" -- "$R" audit --help
 contains "$T/out" "--markdown" "help documents --markdown"

@@ -1,25 +1,7 @@
 #!/usr/bin/env bash
 # CLI contract of the engine commands: exit codes, usage errors, JSON, certificates and the checker.
 # usage: bash engine_cli.sh path/to/relucert
-set -u
-R="$1"
-T="$(mktemp -d)"
-trap 'rm -rf "$T"' EXIT
-fail=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want="$1" what="$2"
-    shift 3
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL: $what: exit $got, want $want"; sed 's/^/  | /' "$T/out" "$T/err" | head -20; fail=1
-    else
-        echo "ok: $what"
-    fi
-}
-contains() {  # contains FILE PATTERN DESCRIPTION
-    if grep -q -- "$2" "$1"; then echo "ok: $3"; else echo "FAIL: $3 (no '$2' in $1)"; fail=1; fi
-}
+. "$(dirname "$0")/lib/common.sh" "$1"
 
 expect 0 "list" -- "$R" list
 for id in toy.arc-cosine-tight toy.sin-minus-tcos toy.cos-chord toy.log-unbounded toy.corner-cubic toy.edge-quadratic toy.false-dip; do

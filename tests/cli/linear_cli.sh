@@ -2,25 +2,7 @@
 # CLI contract for the linear paper's claims: verdict exit codes, certificates replayed by the
 # checker, best constants (text and Markdown row), bench-grid.
 # usage: bash linear_cli.sh path/to/relucert
-set -u
-R="$1"
-T="$(mktemp -d)"
-trap 'rm -rf "$T"' EXIT
-fail=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want="$1" what="$2"
-    shift 3
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL: $what: exit $got, want $want"; sed 's/^/  | /' "$T/out" "$T/err" | head -20; fail=1
-    else
-        echo "ok: $what"
-    fi
-}
-contains() {  # contains FILE PATTERN DESCRIPTION
-    if grep -q -- "$2" "$1"; then echo "ok: $3"; else echo "FAIL: $3 (no '$2' in $1)"; fail=1; fi
-}
+. "$(dirname "$0")/lib/common.sh" "$1"
 
 expect 0 "lemma4 certified" -- "$R" certify linear.lemma4 --cert "$T/l4.cert"
 contains "$T/out" "3 tight point" "lemma4 reports its three tight points"
