@@ -35,7 +35,7 @@ if [ "$mode" = main ]; then
   exec "$BUILD_DIR/relucert" certify --all
 fi
 
-# The whole suite: fast tests, the 10^6-argument containment runs (label "long"), the CLI tests.
+# The whole suite: fast tests, the 4*10^5-argument containment runs and paper-scale experiments (label "long"), the CLI tests.
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
 
 # The engine once more under AddressSanitizer and UBSan (a small build: only what the check needs).
