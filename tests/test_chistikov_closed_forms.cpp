@@ -115,11 +115,32 @@ TEST_CASE("chistikov.asm2 / thm6: the constants in log space on the Theorem 8 da
         const double log10_T2 = std::log10(ln_inv_lambda * (4 + eps) * 3 * Delta * Delta) - 6 * std::log10(delta);
         INFO(key << ": delta_data = " << delta << ", Delta = " << Delta << ", log10 lambda_max = " << log10_lambda
                  << ", log10 T2 bound = " << log10_T2);
+        if (key == "Ap" || key == "Bp") {
+            // v* is orthogonal to an eigenvector of XX'/n: nu_k* = 0, delta = 0 (Assumption 1 (iii) fails).
+            CHECK(delta < 1e-12);
+            continue;
+        }
         CHECK(delta > 0);
         CHECK(delta < 1);
         CHECK(log10_lambda < -1e3);  // absurdly small: far below double's 1e-308
         CHECK(std::isfinite(log10_T2));
         CHECK(log10_T2 > 3);
+    }
+}
+
+TEST_CASE("T8-A' and T8-B' violate Assumption 1 (iii): v* lies in the span of two eigenvectors of XX'/n", "[chistikov]") {
+    // Exact: e = (0,1,0) for T8-A' and e = (1,-1,0) for T8-B' is an eigenvector of XX' and e'v* = 0.
+    for (const auto& [key, e] : {std::pair<std::string, chistikov::Vec3<Rational>>{"Ap", {Rational(0), Rational(1), Rational(0)}},
+                                 {"Bp", {Rational(1), Rational(-1), Rational(0)}},
+                                 {"A", {Rational(0), Rational(1), Rational(0)}}}) {
+        const auto& d = chistikov::thm8_dataset(key);
+        chistikov::Vec3<Rational> Me{Rational(0), Rational(0), Rational(0)};  // XX' e = sum_i (x_i'e) x_i
+        for (int i = 0; i < 3; ++i) Me = chistikov::axpy(Rational(chistikov::dot(d.x[i], e)), d.x[i], Me);
+        const auto c = chistikov::cross(Me, e);
+        const bool eigen = c[0] == 0 && c[1] == 0 && c[2] == 0;
+        INFO(key);
+        CHECK(eigen == (key != "A"));  // T8-A (the unsymmetric one) is not degenerate
+        CHECK(chistikov::dot(e, d.vstar) == 0);
     }
 }
 
