@@ -38,11 +38,15 @@ while read -r block id param; do
   "$R" best "$id" --param "$param" --quiet --threads 1 --markdown "$f" >/dev/null 2>&1 || true
 done < proofs/best-constants.list
 help_text=$("$R" --help 2>&1 || true)  # captured first: grep -q on a pipe would SIGPIPE the tool
-if grep -q '^ *audit' <<<"$help_text"; then
-  "$R" audit linear --markdown "$tmp/LINEAR-AUDIT.md" >/dev/null 2>&1 || true
-else
-  echo "(the audit command is not built)" > "$tmp/LINEAR-AUDIT.md"
-fi
+# <BLOCK>-AUDIT: `relucert audit PAPER --markdown` for every paper that has audit items.
+for pair in linear:LINEAR soltanolkotabi:SOLTAN chistikov:CHISTIKOV vardi:VARDI; do
+  paper=${pair%%:*} block=${pair##*:}
+  if grep -q '^ *audit' <<<"$help_text"; then
+    "$R" audit "$paper" --markdown "$tmp/$block-AUDIT.md" >/dev/null 2>&1 || true
+  else
+    echo "(the audit command is not built)" > "$tmp/$block-AUDIT.md"
+  fi
+done
 
 # ---- splice the blocks -------------------------------------------------------------------------
 splice() {  # splice FILE: replaces every NAME block whose content file $tmp/NAME.md exists
