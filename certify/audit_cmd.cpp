@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "relucert/audit/audit.hpp"
 #include "relucert/io/json.hpp"
@@ -40,16 +41,6 @@ const char* kUsage =
     "  --expect-agree   treat every item as expected to agree (so the known-wrong '.printed' items count as\n"
     "                   UNEXPECTED): shows what disagrees, exit 1 if anything does\n"
     "Exit status: 0 every item matched its expectation, 1 an unexpected result, 64 usage error.\n";
-
-std::uint64_t parse_seed(const std::string& s) {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError{"--seed needs a non-negative integer, got '" + s + "'"};
-    try {
-        return std::stoull(s);
-    } catch (...) {
-        throw UsageError{"--seed out of range: '" + s + "'"};
-    }
-}
 
 io::JsonValue num(double x) { return io::JsonValue::number(x); }
 
@@ -151,12 +142,8 @@ int run_audit(const std::vector<std::string>& args) {
     bool all = false, list = false, verbose = false, expect_agree = false;
     std::string json_file, md_file;
     audit::AuditContext ctx;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* opt) -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{std::string(opt) + " needs a value"};
-            return args[++i];
-        };
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
         if (a == "--help" || a == "-h") {
             std::cout << kUsage;
             return kExitOk;
@@ -171,11 +158,11 @@ int run_audit(const std::vector<std::string>& args) {
         } else if (a == "--verbose" || a == "-v") {
             verbose = true;
         } else if (a == "--seed") {
-            ctx.seed = parse_seed(value("--seed"));
+            ctx.seed = parse_seed(cur.value());
         } else if (a == "--json") {
-            json_file = value("--json");
+            json_file = cur.value();
         } else if (a == "--markdown") {
-            md_file = value("--markdown");
+            md_file = cur.value();
         } else if (a.size() > 1 && a[0] == '-') {
             throw UsageError{"unknown option '" + a + "' (relucert audit --help)"};
         } else {
