@@ -83,6 +83,12 @@ TEST_CASE("audit_soltanolkotabi_monte_carlo_checks_reject_their_mutants", "[audi
     const auto first = sa::first_iterate_monte_carlo(ctx, [](double c0) { return 4 * c0; });
     CHECK_FALSE(first.agree);
     CHECK(first.score > 4);
+    // the limit-point first iterate with (pi + t) for (pi - t) on the w* component
+    const auto limit = sa::limit_point_monte_carlo(ctx, [](double t) {
+        return Vec<double>{2 * (std::sin(t) * std::cos(t) + (kPi + t)) / kPi, 2 * std::sin(t) * std::sin(t) / kPi, 0.0};
+    });
+    CHECK_FALSE(limit.agree);
+    CHECK(limit.score > 4);
     // ALMT with the sign of tau phi(tau) flipped
     const auto almt = sa::almt_integral_monte_carlo(ctx, [](double tau) {
         return 2 * ((1 + tau * tau) * gaussian_cdf(-tau) + tau * gaussian_pdf(tau));

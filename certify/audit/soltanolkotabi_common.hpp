@@ -69,6 +69,10 @@ CheckResult population_gradient_fd(const AuditContext& ctx, const GradientFormM&
 // grad-eq3-1(.printed): (3.1) with prefactor 1/n (printed = false) or as printed (no 1/n) against the
 // exact central difference of (1.1) (a quadratic on each activation pattern), MPFR intervals.
 CheckResult eq31_vs_loss_difference(const AuditContext& ctx, bool printed);
+// grad-eq3-1.sgn0: Monte Carlo of the population first iterate under the 'limit points' reading,
+// E[4 1{v'x > 0} ReLU(w*'x) x] for w* = e1, v = (cos t, sin t, 0), t in {0, pi/2, 2.5}, against closed(t)
+// (the definitions give 2(sin t v + (pi - t) e1)/pi).
+CheckResult limit_point_monte_carlo(const AuditContext& ctx, const std::function<Vec<double>(double)>& closed);
 // step-6-11.one-step-error: |w+ - w*|^2 with w+ = w - grad L_pop(w) against |w*|^2 error2(theta).
 CheckResult one_step_error_rewrite(const AuditContext& ctx, const Error2Form& error2);
 // proj-7-34.first-iterate: w_1 = w_0 - 2 grad L(0) through the trainer, with relu'(0) = c0, against the

@@ -72,6 +72,30 @@ CheckResult one_step_error_rewrite(const AuditContext& ctx, const Error2Form& er
     return cmp.result();
 }
 
+CheckResult limit_point_monte_carlo(const AuditContext& ctx, const std::function<Vec<double>(double)>& closed) {
+    // w* = e1, v = (cos t, sin t, 0): E[4 1{v'x > 0} ReLU(w*'x) x] = 4 g(v, w*) = 2(sin t v + (pi - t) e1)/pi
+    auto rng = item_rng(ctx, "soltanolkotabi.grad-eq3-1.sgn0.population");
+    const std::size_t N = mc_samples(ctx);
+    MonteCarloComparison pop("population limit-point first iterate E[4 1{v'x > 0} y x] vs 2(|w*| sin t v/|v| + (pi - t) w*)/pi",
+                             mc_method(ctx));
+    for (double t : {0.0, std::numbers::pi / 2, 2.5}) {
+        const Vec<double> wsv = {1.0, 0.0, 0.0}, v = {std::cos(t), std::sin(t), 0.0};
+        MomentAccumulator acc(3);
+        Vec<double> x(3), s(3);
+        for (std::size_t i = 0; i < N; ++i) {
+            for (auto& xi : x) xi = rng.normal();
+            const double f = vdot(v, x) > 0 ? 4 * std::max(0.0, x[0]) : 0.0;
+            for (int c = 0; c < 3; ++c) s[static_cast<std::size_t>(c)] = f * x[static_cast<std::size_t>(c)];
+            acc.add(s.data());
+        }
+        const Vec<double> cf = closed(t);
+        const auto se = acc.standard_errors();
+        pop.compare(acc.means(), se, cf, 2.0,  // scale: |w_1(w*)| = 2 |w*|, the largest
+                    "theta(v, w*)=" + sci(t) + ": |w_1 - w*| = " + sci(vnorm(vsub(cf, wsv))) + " |w*|");
+    }
+    return pop.result();
+}
+
 namespace {
 
 std::vector<CheckResult> first_iterate_item(const AuditContext& ctx) {
@@ -152,27 +176,11 @@ std::vector<CheckResult> sgn0_item(const AuditContext& ctx) {
         const double scale = std::abs(to_double(w1s[2][0])) + std::abs(to_double(w1s[2][1])) + std::abs(to_double(w1s[2][2]));
         for (int c = 0; c < d; ++c) lim.compare(g(c), to_double(limit[static_cast<std::size_t>(c)]), "v #" + std::to_string(k), scale);
     }
-    // Population value of the limit-point first iterate: E[4 * 1{v'x > 0} ReLU(w*'x) x] = w_1(v).
-    const std::size_t N = mc_samples(ctx);
-    MonteCarloComparison pop("population limit-point first iterate E[4 1{v'x > 0} y x] vs 2(|w*| sin t v/|v| + (pi - t) w*)/pi",
-                             mc_method(ctx));
-    for (double t : {0.0, std::numbers::pi / 2, 2.5}) {
-        const Vec<double> wsv = {1.0, 0.0, 0.0}, v = {std::cos(t), std::sin(t), 0.0};
-        MomentAccumulator acc(3);
-        Vec<double> x(3), s(3);
-        for (std::size_t i = 0; i < N; ++i) {
-            for (auto& xi : x) xi = rng.normal();
-            const double f = vdot(v, x) > 0 ? 4 * std::max(0.0, x[0]) : 0.0;
-            for (int c = 0; c < 3; ++c) s[static_cast<std::size_t>(c)] = f * x[static_cast<std::size_t>(c)];
-            acc.add(s.data());
-        }
-        const Vec<double> cf = {2 * (std::sin(t) * v[0] + (std::numbers::pi - t)) / std::numbers::pi,
-                                2 * std::sin(t) * v[1] / std::numbers::pi, 0.0};
-        const auto se = acc.standard_errors();
-        pop.compare(acc.means(), se, cf, 2.0,  // scale: |w_1(w*)| = 2 |w*|, the largest
-                    "theta(v, w*)=" + sci(t) + ": |w_1 - w*| = " + sci(vnorm(vsub(cf, wsv))) + " |w*|");
-    }
-    return {tr.result(), facts.result(), lim.result(), pop.result()};
+    return {tr.result(), facts.result(), lim.result(),
+            limit_point_monte_carlo(ctx, [](double t) {
+                return Vec<double>{2 * (std::sin(t) * std::cos(t) + (std::numbers::pi - t)) / std::numbers::pi,
+                                   2 * std::sin(t) * std::sin(t) / std::numbers::pi, 0.0};
+            })};
 }
 
 const AuditRegistration r_first({"soltanolkotabi.proj-7-34.first-iterate", "Sec. 6 first iteration, l. 147-151; Thm 3.1 eta_0 = 2",

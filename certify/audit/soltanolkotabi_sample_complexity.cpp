@@ -130,7 +130,9 @@ std::vector<CheckResult> fn1_item(const AuditContext& ctx) {
                  std::string(k == 0 ? "Sigma_2s" : "T-cone") + ": w^2 in [" + sci(w2lo) + ", " + sci(w2hi) + "], phi^{-1}(w) in [" +
                      std::to_string(a) + ", " + std::to_string(b) + "]");
     }
-    fig1.add(105 < 626, 626 - 105, "l1: delta in [104.18, 104.19] (certified), phi^{-1}(w) in [delta - 1, delta + 1]");
+    // l1: w^2 in [delta - 1, delta] (ALMT), delta <= inf J (the claim soltanolkotabi.l1-statdim certifies inf J)
+    const double J = relucert::soltanolkotabi::almt_l1_function(experiments::almt_l1_argmin(1000, 20), 1000.0, 20.0);
+    fig1.add(J + 1 < 626, 626 - (J + 1), "l1: delta <= inf J = " + sci(J) + ", phi^{-1}(w) <= delta + 1");
     return {mc, bounds.result(), fig1.result()};
 }
 
