@@ -6,6 +6,7 @@
 // Exit: 0 every item matched its expectation (agree, or disagree for a `.printed` item known to be
 // wrong); 1 some result was unexpected; 64 usage error.
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -170,9 +171,18 @@ int run_audit(const std::vector<std::string>& args) {
         }
     }
     auto registry = audit::audit_registry();
+    // The id column is as wide as the longest id listed (the results stream, so no later realignment).
+    auto id_width = [](const auto& ids) {
+        int w = 38;
+        for (const auto& id : ids) w = std::max(w, static_cast<int>(id.size()));
+        return w;
+    };
     if (list) {
+        std::vector<std::string> ids;
+        for (const auto& it : registry) ids.push_back(it.id);
+        const int w = id_width(ids);
         for (const auto& it : registry)
-            std::printf("%-38s %-9s %s\n", it.id.c_str(), it.expected_agree ? "agree" : "disagree", it.reference.c_str());
+            std::printf("%-*s %-9s %s\n", w, it.id.c_str(), it.expected_agree ? "agree" : "disagree", it.reference.c_str());
         return kExitOk;
     }
     if (all && !targets.empty()) throw UsageError{"give a paper, ids or --all, not both"};
@@ -212,6 +222,9 @@ int run_audit(const std::vector<std::string>& args) {
 
     std::vector<AuditResult> results;
     std::size_t unexpected = 0, agreeing = 0;
+    std::vector<std::string> todo_ids;
+    for (const AuditItem* it : todo) todo_ids.push_back(it->id);
+    const int w_id = id_width(todo_ids);
     for (const AuditItem* it : todo) {
         results.push_back(audit::run_audit_item(*it, ctx));
         if (expect_agree) results.back().expected_agree = true;
@@ -219,7 +232,7 @@ int run_audit(const std::vector<std::string>& args) {
         if (!r.as_expected()) ++unexpected;
         if (r.agree()) ++agreeing;
         const auto& w = r.deciding();
-        std::printf("%-38s %-9s %-11s %-44s %s\n", it->id.c_str(), r.agree() ? "agree" : "disagree",
+        std::printf("%-*s %-9s %-11s %-44s %s\n", w_id, it->id.c_str(), r.agree() ? "agree" : "disagree",
                     r.as_expected() ? "expected" : "UNEXPECTED", w.discrepancy.c_str(), it->method.c_str());
         if (verbose || !r.as_expected()) {
             for (const auto& c : r.checks) {
