@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/linear_common.hpp"  // item_rng, sample sizes, FD constants shared by every paper's audit
+#include "audit/sampling.hpp"
 #include "relucert/audit/audit.hpp"
 #include "relucert/audit/numerics.hpp"
 #include "relucert/models/arc_cosine_kernel.hpp"
@@ -25,9 +25,6 @@
 namespace relucert::audit::soltanolkotabi {
 
 using M = MpInterval;
-using linear::item_rng;
-using linear::mc_method;
-using linear::mc_samples;
 
 template <class T>
 T angle_between(const Vec<T>& a, const Vec<T>& b) {

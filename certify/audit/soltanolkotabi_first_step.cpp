@@ -58,7 +58,7 @@ CheckResult first_iterate_monte_carlo(const AuditContext& ctx, const std::functi
 
 CheckResult one_step_error_rewrite(const AuditContext& ctx, const Error2Form& error2) {
     auto rng = item_rng(ctx, "soltanolkotabi.step-6-11.one-step-error");
-    IntervalComparison cmp("|w - grad L_pop(w) - w*|^2 vs |w*|^2 (sin^2 t - 2 t sin t cos t + t^2)/pi^2", linear::kRewriteMethod);
+    IntervalComparison cmp("|w - grad L_pop(w) - w*|^2 vs |w*|^2 (sin^2 t - 2 t sin t cos t + t^2)/pi^2", kRewriteMethod);
     const std::size_t pts = ctx.quick ? 40 : 200;
     for (std::size_t p = 0; p < pts; ++p) {
         const double nw = 0.1 + 3 * rng.uniform01(), ns = 0.1 + 3 * rng.uniform01(), t = 0.01 + 3.1 * rng.uniform01();

@@ -135,14 +135,14 @@ std::vector<CheckResult> population_gradient_vs_trainer(const AuditContext& ctx,
 
 CheckResult population_gradient_fd(const AuditContext& ctx, const GradientFormM& closed) {
     auto rng = item_rng(ctx, "soltanolkotabi.grad-eq3-1.population-fd");
-    ToleranceComparison fd("closed-form gradient vs FD of L_pop = |w|^2/2 - 2 kernel + |w*|^2/2", linear::kFdMethod,
-                           linear::kFdTolerance);
+    ToleranceComparison fd("closed-form gradient vs FD of L_pop = |w|^2/2 - 2 kernel + |w*|^2/2", kFdMethod,
+                           kFdTolerance);
     const std::size_t pts = ctx.quick ? 8 : 40;
     for (std::size_t p = 0; p < pts; ++p) {
         Vec<double> w, ws;
         pair_at_angle(rng, 4, 0.2 + 2.7 * rng.uniform01(), w, ws);
         const auto W = mp(w), WS = mp(ws);
-        const auto J = jacobian_fd([&](const Vec<M>& v) { return Vec<M>{population_loss(v, WS)}; }, W, linear::kFdStep);
+        const auto J = jacobian_fd([&](const Vec<M>& v) { return Vec<M>{population_loss(v, WS)}; }, W, kFdStep);
         const auto g = closed(W, WS);
         for (std::size_t c = 0; c < w.size(); ++c) fd.compare(J[c], g[c], "w=" + format_vector(w) + " w*=" + format_vector(ws), max_abs(g));
     }
