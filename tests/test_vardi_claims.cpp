@@ -262,3 +262,15 @@ TEST_CASE("Theorem A.2's first step: 1(p>0)(relu p - relu q)(p - q) >= 1(p>0, q>
     const Rational wv = 2, x = 1;
     CHECK((wv * x) * (wv * x) != wv * wv * (wv * x) * (wv * x));
 }
+
+TEST_CASE("Prop. E.2 for the Gaussian: g(h) = r Q(h) - phi(h)/sqrt(2 pi) <= 0 for r = tau/2 = 1/pi, tight at b_w = 0", "[vardi]") {
+    // g(h) = E[(r x1 + b_w - |x2|/2) x1 1(x1 > h)], h = -b_w/r >= 0, x ~ N(0, I): r Q(h) - (E|x2|/2) phi(h)
+    const mpfr_prec_t P = 256;
+    const MpInterval PI = MpInterval::pi(P), r = 1 / PI, E2 = sqrt(2 / PI);  // E|x2| = sqrt(2/pi)
+    auto g = [&](const MpInterval& rr, const MpInterval& h) { return rr * gaussian_cdf(-h) - E2 / 2 * gaussian_pdf(h); };
+    CHECK(g(r, MpInterval(0.0, P)).contains_zero());  // h = 0: 1/(2 pi) - 1/(2 pi)
+    CHECK(g(r, MpInterval(0.0, P)).width() < 1e-60);
+    for (int i = 1; i <= 80; ++i) CHECK(g(r, MpInterval(i / 10.0, P)).upper_double_up() < 0);
+    // |w~| slightly above tau/2 fails already at b_w = 0
+    CHECK(g(MpInterval(11, P) / (10 * PI), MpInterval(0.0, P)).lower_double_down() > 0);
+}
