@@ -40,8 +40,8 @@ engine::ClaimInfo rem56_info() {
     c.parameters = {{"alpha", Rational(17), "the radius of Assumption 5.3"}, {"eps", Rational(1, 100), "the target loss"}};
     c.relation = engine::Relation::GreaterEq;
     c.expected = engine::Verdict::Certified;
-    c.notes = "alpha = 15 fails for eps = 1/100 (G(1.435)/2 = 0.0137); for alpha = 17 beta = exp(-17^2/2)/(2 pi) "
-              "= 8e-64, so M = alpha^4 beta sin^3(pi/8)/(256c) is astronomically small in case (1)";
+    c.notes = "alpha = 15 fails for eps = 1/100 (G(1.435)/2 = 0.0135); for alpha = 17 beta = exp(-17^2/2)/(2 pi) "
+              "= 2.8e-64, so M = alpha^4 beta sin^3(pi/8)/(256c) is astronomically small in case (1)";
     return c;
 }
 
