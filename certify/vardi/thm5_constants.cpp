@@ -153,6 +153,32 @@ engine::ClaimInfo f2_info() {
     return c;
 }
 
+// ---- Lemma D.2 (txt l. 1858-2072), case a = |u~| <= 1/(4c) (u = (w - v)/|w - v|, |u| = 1):
+// |b_u| >= sqrt(1 - 1/(16c^2)), so |u~'x~ + b_u| >= sqrt(1 - 1/(16 c^2)) - a c >= sqrt(1 - 1/(16 c^2)) - 1/4,
+// which must exceed xi = delta/(12 B c^3 c') <= 1/(24 B c c') <= 1/24 (delta <= F(0) <= c^2/2).
+struct LemmaD2SmallU {
+    template <class T>
+    T operator()(const T* x, const T* p) const {
+        using std::sqrt;
+        return sqrt(T(1) - T(1) / (T(16) * sqr(x[0]))) - T(1) / T(4) - p[0];
+    }
+};
+
+engine::ClaimInfo d2_info() {
+    engine::ClaimInfo c;
+    c.id = "vardi.lemma-d2.small-u";
+    c.reference = "Lemma D.2 proof, case |u~| <= 1/(4c) (App. D, txt l. 1985-2010)";
+    c.statement = "sqrt(1 - 1/(16 c^2)) - 1/4 > xi_max = 1/24 for c >= 1, so Pr[|u~'x~ + b_u| <= xi] = 0";
+    c.variables = {{"c", engine::Endpoint::finite(1), engine::Endpoint::inf(1), "support radius"}};
+    c.parameters = {{"xi_max", Rational(1, 24), "the bound xi <= 1/24"}};
+    c.relation = engine::Relation::Greater;
+    c.expected = engine::Verdict::Certified;
+    c.notes = "the proof's intermediate 'sqrt(15)/4 - 1/4 > 1/2' holds (0.718); best xi_max = sqrt(15)/4 - 1/4 "
+              "(c = 1). The rest of D.2 is exact: (15) and the optimality of xi (tests)";
+    return c;
+}
+
+const engine::ClaimRegistration reg_d2(engine::make_claim<1>(d2_info(), LemmaD2SmallU{}));
 const engine::ClaimRegistration reg_a(engine::make_claim<5>(thm52_a_info(), Thm52MinA{}));
 const engine::ClaimRegistration reg_b(engine::make_claim<5>(thm52_b_info(), Thm52MinB{}));
 const engine::ClaimRegistration reg_f1(engine::make_claim<2>(f1_small_v_info(), LemmaF1SmallV{}));
