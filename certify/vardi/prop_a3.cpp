@@ -18,11 +18,17 @@
 //     and u^2 + b_u^2 = (v^2 + (e a - t v)^2)/e^2 = [a v] C [a v]'/e^2, C = [[e^2, -e t], [-e t, 1 + t^2]].
 //     With s^3 = int_0^{delta/2} (3/2) sin^2(phi/2) cos(phi/2) dphi =: int_0^{delta/2} W(phi) dphi:
 //   (m11)   pointwise sin^2 phi R^4/2 >= c W(phi)  <=>  4 cos(phi/2) (1+t)^4 - 3 c D^4 >= 0, phi in [0, pi/2];
-//   (block) pointwise 2 A(phi) - 2 sqrt 2 c W(phi) C >= 0 (PSD) on phi in [0, pi/3] suffices: for
-//           delta <= 2 pi/3 integrate it (2 sqrt 2 >= 1); for delta > 2 pi/3, I >= 2 int_0^{pi/3} A >=
-//           2 sqrt 2 c sin^3(pi/6) C = c sin^3(pi/4) C >= c s^3 C. PSD of the 2x2 matrix N: the pivot
-//           N11 = R^2 - 2 sqrt 2 c W e^2 >= 1 - 3 sqrt 2 c > 0 (R >= 1, W <= 3/2) and det N >= 0.
-//     (A itself is singular at phi = pi/2, so the pointwise block bound cannot reach pi/2.)
+//   (block) a weight omega(phi) = mu0 + mu1 sin^2 phi with
+//           (pointwise)  2 A(phi, t) - omega(phi) cos^2(phi) C(t) >= 0 (PSD) on [0, pi/2] x [0, 1],
+//           (cumulative) int_0^x omega cos^2 = mu0 (x/2 + sin 2x/4) + mu1 (x/8 - sin 4x/32) >= c sin^3(x/2)
+//                        on x = delta/2 in [0, pi/2],
+//           gives I >= (int_0^{delta/2} omega cos^2) C >= c s^3 C. PSD of N = 2A - omega cos^2 C: the pivot
+//           N11 = R^2 - omega cos^2 e^2 >= 1 - 2 max(mu0, mu1) > 0 (R >= 1) and det N >= 0; det N / cos^2 phi
+//           multiplied by rho^6, rho = 1/R = D/(1+t) in (0, 1], is
+//             (1 - om c^2 e^2 rho^2)(1/2 - om (1+t^2) rho^4) - (2/3 + om c e t rho^3)^2,   c = cos phi,
+//           finite on the closed square (R is unbounded at phi = pi/2, t = 1; rho is not).
+//     The weight is limited by t = 1, phi = 0 (mu0 <= 1/36) and t = 0, phi = pi/2 (mu0 + mu1 <= 1/18);
+//     mu0 = mu1 = 1/37 keeps both corners strict, and the cumulative claim then holds up to c = 0.0750.
 #include "relucert/engine/claim.hpp"
 #include "relucert/models/wedge_disc_area.hpp"
 #include "relucert/models/wedge_disc_moments.hpp"
@@ -43,26 +49,34 @@ struct PropA3M11Pointwise {
     }
 };
 
-// det( 2 A(phi, t) - 2 sqrt(2) c W(phi) C(t) ), the block's pointwise matrix of step 3.
+// det(2 A(phi, t) - omega(phi) cos^2(phi) C(t)) / cos^2(phi) * rho^6, the block's pointwise matrix (step 3).
 template <class T>
-T prop_a3_block_det(const T& phi, const T& t, const T& c) {
+T prop_a3_block_det(const T& phi, const T& t, const T& mu0, const T& mu1) {
     using std::cos;
     using std::sin;
-    using std::sqrt;
-    const T R = (T(1) + t) / models::wedge_disc_denominator(phi, t);
-    const T cp = cos(phi), R2 = sqr(R);
-    const T e = T(1) - t;
-    const T w = T(3) * sqrt(T(2)) * c * sqr(sin(phi / T(2))) * cos(phi / T(2));  // 2 sqrt 2 c W(phi)
-    const T n11 = R2 - w * sqr(e);
-    const T n12 = T(2) * cp * R2 * R / T(3) + w * e * t;
-    const T n22 = sqr(cp) * sqr(R2) / T(2) - w * (T(1) + sqr(t));
-    return n11 * n22 - sqr(n12);
+    const T rho = models::wedge_disc_denominator(phi, t) / (T(1) + t);
+    const T c = cos(phi), e = T(1) - t, rho2 = sqr(rho);
+    const T om = mu0 + mu1 * sqr(sin(phi));
+    return (T(1) - om * sqr(c) * sqr(e) * rho2) * (T(1) / T(2) - om * (T(1) + sqr(t)) * sqr(rho2)) -
+           sqr(T(2) / T(3) + om * c * e * t * rho2 * rho);
 }
 
 struct PropA3BlockPointwise {
     template <class T>
     T operator()(const T* x, const T* p) const {
-        return prop_a3_block_det(x[0], x[1], p[0]);
+        return prop_a3_block_det(x[0], x[1], p[0], p[1]);
+    }
+};
+
+// The cumulative weight: int_0^x omega cos^2 - c sin^3(x/2), x = delta/2 (zero at x = 0, exactly).
+struct PropA3BlockWeight {
+    template <class T>
+    T operator()(const T* x, const T* p) const {
+        using std::sin;
+        const T& y = x[0];
+        const T s = sin(y / T(2));
+        return p[0] * (y / T(2) + sin(T(2) * y) / T(4)) + p[1] * (y / T(8) - sin(T(4) * y) / T(32)) -
+               p[2] * sqr(s) * s;
     }
 };
 
@@ -109,20 +123,39 @@ engine::ClaimInfo m11_info() {
     return c;
 }
 
+const Rational kMu(1, 37);  // the weight omega = mu0 + mu1 sin^2 phi (both 1/37)
+
 engine::ClaimInfo block_info() {
     engine::ClaimInfo c;
     c.id = "vardi.prop-a3.block";
-    c.reference = "Proposition A.3 (App. A, txt l. 873-1392), the (y2, 1) block";
-    c.statement = "det(2 A(phi,t) - 2 sqrt(2) c (3/2) sin^2(phi/2) cos(phi/2) C(t)) >= 0 on phi in [0, pi/3]: "
-                  "the (u2 y2 + b_u) part of lambda_min(M) >= c (1-t)^4 sin^3(delta/4), c = 1/8^4";
-    c.variables = {{"phi", engine::Endpoint::finite(0), engine::Endpoint::pi_multiple(Rational(1, 3)),
+    c.reference = "Proposition A.3 (App. A, txt l. 873-1392), the (y2, 1) block, pointwise";
+    c.statement = "2 A(phi,t) - (mu0 + mu1 sin^2 phi) cos^2 phi C(t) is PSD on [0, pi/2] x [0, 1] (det N/cos^2 * rho^6 >= 0), "
+                  "mu0 = mu1 = 1/37";
+    c.variables = {{"phi", engine::Endpoint::finite(0), engine::Endpoint::pi_multiple(Rational(1, 2)),
                     "polar angle about the apex"},
                    {"t", engine::Endpoint::finite(0), engine::Endpoint::finite(1), "b' / alpha"}};
-    c.parameters = {{"c", kPaperConstant, "the constant 1/8^4 of Proposition A.3"}};
+    c.parameters = {{"mu0", kMu, "weight omega = mu0 + mu1 sin^2 phi"}, {"mu1", kMu, "weight omega = mu0 + mu1 sin^2 phi"}};
     c.relation = engine::Relation::GreaterEq;
     c.expected = engine::Verdict::Certified;
     c.notes = "A = Gram matrix of (1, sigma cos phi) with weight sigma on [0, R]; C: the constraint u^2 + b_u^2 "
-              "in (a, v) = (b_u + u t, (1-t) u); pivot >= 1 - 3 sqrt(2) c > 0 for c < 0.23 (exact)";
+              "in (a, v) = (b_u + u t, (1-t) u); pivot >= 1 - 2/37 (exact); mu0 <= 1/36 (phi = 0, t = 1)";
+    return c;
+}
+
+engine::ClaimInfo weight_info() {
+    engine::ClaimInfo c;
+    c.id = "vardi.prop-a3.weight";
+    c.reference = "Proposition A.3 (App. A, txt l. 873-1392), the (y2, 1) block, integrated";
+    c.statement = "mu0 (x/2 + sin 2x/4) + mu1 (x/8 - sin 4x/32) >= c sin^3(x/2) on x = delta/2 in [0, pi/2], "
+                  "mu0 = mu1 = 1/37, c = 1/8^4";
+    c.variables = {{"x", engine::Endpoint::finite(0), engine::Endpoint::pi_multiple(Rational(1, 2)), "delta / 2"}};
+    c.parameters = {{"mu0", kMu, "as in vardi.prop-a3.block"},
+                    {"mu1", kMu, "as in vardi.prop-a3.block"},
+                    {"c", kPaperConstant, "the constant 1/8^4 of Proposition A.3"}};
+    c.relation = engine::Relation::GreaterEq;
+    c.expected = engine::Verdict::Certified;
+    c.notes = "tight at x = 0 (both sides 0); with the block's weight it holds up to c = 0.0750 (x = pi/2): "
+              "the certified lower end of the best constant's bracket";
     return c;
 }
 
@@ -161,6 +194,7 @@ engine::ClaimInfo negative_b_info() {
 
 const engine::ClaimRegistration reg_m11(engine::make_claim<2>(m11_info(), PropA3M11Pointwise{}));
 const engine::ClaimRegistration reg_block(engine::make_claim<2>(block_info(), PropA3BlockPointwise{}));
+const engine::ClaimRegistration reg_weight(engine::make_claim<1>(weight_info(), PropA3BlockWeight{}));
 const engine::ClaimRegistration reg_t0(engine::make_claim<1>(t0_info(), PropA3ExactSliceT0{}));
 const engine::ClaimRegistration reg_neg(engine::make_claim<2>(negative_b_info(), PropA3NegativeB{}));
 
