@@ -162,3 +162,29 @@ TEST_CASE("Proposition A.3's best constant is < 0.25375: b = 0, delta = 2.8409 (
     // the printed 1/8^4 is smaller by a factor > 1000 here
     CHECK((ratio * 4096).lower_double_down() > 1000);
 }
+
+TEST_CASE("Proposition A.3 step 1: a smaller angle (larger delta) only adds to the moment matrix", "[vardi]") {
+    // P(delta) = {y2 sin(delta/2) - |y1| cos(delta/2) > b, |y| <= 1} grows with delta for b >= 0, so
+    // M(delta') - M(delta) is PSD for delta' >= delta (apex t = b/sin(delta/2) moves down); the y1 entry and
+    // the (y2, 1) block separately (MPFR, 40 random triples)
+    std::mt19937_64 rng(43);
+    std::uniform_real_distribution<double> Dl(0.2, 3.1), B(0.0, 0.15);
+    for (int it = 0; it < 40; ++it) {
+        double d1 = Dl(rng), d2 = Dl(rng);
+        if (d1 > d2) std::swap(d1, d2);
+        const double b = B(rng);
+        const MpInterval D1(d1, 256), D2(d2, 256), Bb(b, 256);
+        const auto m1 = models::wedge_disc_moments(D1, Bb / sin(D1 / 2));
+        const auto m2 = models::wedge_disc_moments(D2, Bb / sin(D2 / 2));
+        INFO("delta = " << d1 << " <= " << d2 << ", b = " << b);
+        CHECK((m2.m11 - m1.m11).lower_double_down() >= 0);
+        const MpInterval a = m2.m22 - m1.m22, c = m2.m0 - m1.m0, x = m2.m2 - m1.m2;
+        CHECK(a.lower_double_down() >= 0);
+        CHECK(c.lower_double_down() >= 0);
+        CHECK((a * c - x * x).lower_double_down() >= 0);
+    }
+    // and the other way (delta' < delta) the difference is not PSD: the area shrinks
+    const MpInterval D1(2.0, 256), D2(1.0, 256), Bb(0.1, 256);
+    CHECK((models::wedge_disc_moments(D2, Bb / sin(D2 / 2)).m0 - models::wedge_disc_moments(D1, Bb / sin(D1 / 2)).m0)
+              .upper_double_up() < 0);
+}
