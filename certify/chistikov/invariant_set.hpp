@@ -199,7 +199,8 @@ inline int member_of(const EigenDataset& D, const Vec<double>& p, double xi_pad)
         for (int k = l; k < D.d && ok; ++k)
             for (int kp = k + 1; kp < D.d && ok; ++kp) {
                 ok = ok && to_double(D.ratio(k, kp)) / 2 * p[k] < p[kp];                            // Psi-down
-                ok = ok && p[k] <= 1 && p[kp] < 1 - std::pow(1 - p[k], to_double(D.exponent(k, kp)));  // Psi-up
+                // Psi-up: 1 - (1 - p_k)^e as -expm1(e log1p(-p_k)), accurate for p_k ~ 1e-19 (small lambda)
+                ok = ok && p[k] <= 1 && p[kp] < -std::expm1(to_double(D.exponent(k, kp)) * std::log1p(-p[k]));
             }
         if (ok) return l + 1;
     }
