@@ -19,6 +19,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "relucert/engine/claim.hpp"
@@ -87,8 +88,9 @@ inline const EigenDataset& invariant_set_dataset(const std::string& key) {
 
 // ---- the flow in normalised coordinates p (generic scalar) -----------------------------------------
 template <class T>
-T c_(const Rational& q) {
-    return from_rational<T>(q);
+T c_(const Rational& q) {  // a constant as T; T = Rational (exact checks in tests) keeps it exact
+    if constexpr (std::is_same_v<T, Rational>) return q;
+    else return from_rational<T>(q);
 }
 
 template <class T>
@@ -258,5 +260,9 @@ std::shared_ptr<const engine::Claim> nonneg_constraint(const engine::ClaimInfo& 
     ci.relation = engine::Relation::GreaterEq;
     return std::shared_ptr<const engine::Claim>(engine::make_claim<N>(std::move(ci), std::move(f)));
 }
+
+// The claim chistikov.set-poscorr.<D>.S<l+1>.x<i+1> for any dataset (l, i 0-based; set_poscorr.cpp);
+// D must outlive the claim. Tests build it on perturbed data.
+std::unique_ptr<engine::Claim> make_set_poscorr_claim(const EigenDataset& D, int l, int i);
 
 }  // namespace relucert::chistikov

@@ -49,7 +49,7 @@ Vec<Rational> pair(int k, const Rational& a, int kp, const Rational& b) {
 }
 
 template <int N>
-void register_one(const EigenDataset& D, int l, int i) {
+std::unique_ptr<engine::Claim> make_one(const EigenDataset& D, int l, int i) {
     engine::ClaimInfo info;
     info.id = "chistikov.set-poscorr." + D.key + ".S" + std::to_string(l + 1) + ".x" + std::to_string(i + 1);
     info.reference = "Sec. 5 l. 214 (S: l. 201-210); dataset " + D.name + " (certify/chistikov/invariant_set.hpp)";
@@ -89,29 +89,27 @@ void register_one(const EigenDataset& D, int l, int i) {
         claim->add_constraint(nonneg_constraint<N>(info, name, f));
     }
     if (l > 0) claim->add_constraint(nonneg_constraint<N>(info, "Xi0", GainNonNegative{&D}));
-    static std::vector<engine::ClaimRegistration> regs;
-    regs.emplace_back(std::move(claim));
-}
-
-template <int N>
-void register_set(const EigenDataset& D, int l) {
-    for (int i = 0; i < D.n; ++i) register_one<N>(D, l, i);
+    return claim;
 }
 
 const bool registered = [] {
-    for (const auto& D : invariant_set_datasets()) {
-        for (int l = 0; l < D.d; ++l) {
-            if (D.d == 2) {
-                if (l == 0) register_set<1>(D, l);
-                else register_set<2>(D, l);
-            } else {
-                if (l == 0) register_set<2>(D, l);
-                else register_set<3>(D, l);
-            }
-        }
-    }
+    static std::vector<engine::ClaimRegistration> regs;
+    for (const auto& D : invariant_set_datasets())
+        for (int l = 0; l < D.d; ++l)
+            for (int i = 0; i < D.n; ++i) regs.emplace_back(make_set_poscorr_claim(D, l, i));
     return true;
 }();
 
 }  // namespace
+
+std::unique_ptr<engine::Claim> make_set_poscorr_claim(const EigenDataset& D, int l, int i) {
+    const int vars = l == 0 ? D.d - 1 : D.d;
+    switch (vars) {
+        case 1: return make_one<1>(D, l, i);
+        case 2: return make_one<2>(D, l, i);
+        case 3: return make_one<3>(D, l, i);
+        default: throw std::invalid_argument("make_set_poscorr_claim: d must be 2 or 3");
+    }
+}
+
 }  // namespace relucert::chistikov
