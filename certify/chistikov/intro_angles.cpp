@@ -12,8 +12,8 @@
 // (g >= u t - (1-u)(1-t) = u + t - 1 >= 0). Strict angles (u + t > 1) give cos angle(x_i, x_j) > 0;
 // the bound is tight as both angles -> pi/4 with phi -> pi (tight points (1/2, 1/2, +-1) of g; at
 // w = +1 the squaring loses the sign, f = 1 there). Mutants: u, t down to 1/2 - 1/32 (angles beyond
-// pi/4; REFUTED), and u, t in [0, 1] (sec9-pi2: angles to v* up to pi/2, angles between points up to
-// pi, Gram entries can be negative; REFUTED).
+// pi/4; REFUTED), and u, t in [1/64, 1] (sec9-pi2: angles to v* below pi/2, angles between points up
+// to pi, Gram entries can be negative; REFUTED).
 #include "relucert/engine/claim.hpp"
 
 namespace relucert::chistikov {
@@ -53,7 +53,7 @@ const bool registered = [] {
     add("chistikov.intro-angles.beyond-pi4", Rational(15, 32), engine::Relation::GreaterEq, engine::Verdict::Refuted,
         "mutant: cos^2 of the angles to v* down to 15/32 (angles > pi/4) still give cos angle(x_i, x_j) >= 0",
         "must fail: at u = t = 15/32, w = -1, g = u + t - 1 < 0", "Sec. 1 l. 37 (mutant)");
-    add("chistikov.sec9-pi2.angles", Rational(0), engine::Relation::GreaterEq, engine::Verdict::Refuted,
+    add("chistikov.sec9-pi2.angles", Rational(1, 64), engine::Relation::GreaterEq, engine::Verdict::Refuted,
         "with the bound relaxed to pi/2 (Sec. 9), all angles between training points stay < pi/2 (positive Gram matrix)",
         "false: angles to v* below pi/2 only give angle(x_i, x_j) < pi; the Gram matrix may have negative entries",
         "Sec. 9 l. 284; Sec. 7 l. 254 ('in our setting this Gram matrix is positive')");
