@@ -241,12 +241,13 @@ TEST_CASE("invariant-set claims: expected verdicts, replayed certificates", "[ch
         ++n;
         refuted += r.verdict == Verdict::Refuted;
     }
-    CHECK(n == 28);
+    CHECK(n == 29);
     // Mutants that must fail: the tangent Psi-up (D2, D3), the unsliced Xi (D2, D3), angles beyond pi/4,
-    // the pi/2 relaxation, the wider ball.
-    CHECK(refuted == 7);
+    // the pi/2 relaxation, the wider ball, and the printed Xi (padding 1/100) on D2.
+    CHECK(refuted == 8);
     for (const std::string id : {"chistikov.set-faces.D2.psi-up12-tangent", "chistikov.set-faces.D3.psi-up12-tangent",
-                                 "chistikov.set-faces.D2.xi-unsliced", "chistikov.set-faces.D3.xi-unsliced"}) {
+                                 "chistikov.set-faces.D2.xi-unsliced", "chistikov.set-faces.D3.xi-unsliced",
+                                 "chistikov.set-faces.D2.xi-printed"}) {
         const Claim* c = find_claim(id);
         REQUIRE(c != nullptr);
         CHECK(c->info().expected == Verdict::Refuted);

@@ -188,6 +188,63 @@ void register_xi_unsliced(const EigenDataset& D) {
     keep(engine::make_claim<1>(std::move(info), XiFace{&D, ch, +1}));
 }
 
+// ---- Xi as printed (padding c > 0): the face G = c N ---------------------------------------------------
+// Rays from 0 in the rational unit direction omega(t) = ((1 - t^2), 2t)/(1 + t^2) meet G = c N at
+// rho = (omega'H v* - c)/(omega'H omega) (v = rho omega, N = rho: exact rational points). Along the flow
+// N^2 d(G/N)/dt = N dG/dt - 2 G^2 (dN/dt = 2G).
+template <class T>
+Vec<T> printed_xi_point(const EigenDataset& D, const Rational& pad, const T& t) {
+    const T den = T(1) + t * t;
+    const Vec<T> om{(T(1) - t * t) / den, T(2) * t / den, T(0)};
+    T Hv = T(0), Hoo = T(0);
+    for (int k = 0; k < 2; ++k) Hv = Hv + c_<T>(D.eta[k] * D.vstar[k]) * om[k], Hoo = Hoo + c_<T>(D.eta[k]) * om[k] * om[k];
+    const T rho = (Hv - c_<T>(pad)) / Hoo;
+    Vec<T> p{T(0), T(0), T(0)};
+    for (int k = 0; k < 2; ++k) p[k] = rho * om[k] / c_<T>(D.vstar[k]);
+    return p;
+}
+struct PrintedXiFace {
+    const EigenDataset* D;
+    Rational pad;
+    template <class T>
+    T operator()(const T* x, const T*) const {
+        const Vec<T> p = printed_xi_point(*D, pad, x[0]);
+        const T G = gain(*D, p);
+        return scaled_gain_rate(*D, p) - T(2) * G * G;
+    }
+};
+struct OnPrintedXiFace {
+    const EigenDataset* D;
+    Rational pad, c0;
+    Vec<Rational> c;
+    template <class T>
+    T operator()(const T* x, const T*) const {
+        const Vec<T> p = printed_xi_point(*D, pad, x[0]);
+        T s = c_<T>(c0);
+        for (int k = 0; k < 2; ++k) s = s + c_<T>(c[k]) * p[k];
+        return s;
+    }
+};
+void register_xi_printed_d2(const EigenDataset& D) {
+    const Rational pad(1, 100);
+    engine::ClaimInfo info;
+    info.id = "chistikov.set-faces." + D.key + ".xi-printed";
+    info.reference = ref(D);
+    info.statement = "Xi as printed, padding lambda^(eps/3) = 1/100 (lambda = 1e-24 at eps = 1/4): d/dt(G/N) > 0 on G/N = 1/100 in closure(S_2) (" +
+                     D.name + ")";
+    info.variables = {{"t", Endpoint::finite(0), Endpoint::finite(1),
+                       "direction omega = ((1-t^2), 2t)/(1+t^2) from 0; v = rho omega, rho = (omega'H v* - 1/100)/(omega'H omega)"}};
+    info.relation = engine::Relation::Greater;
+    info.expected = engine::Verdict::Refuted;
+    info.notes = "f = N^2 d(G/N)/dt = N dG/dt - 2 G^2; constraints: closure of S_2 (p_1 >= 1, 1/8 <= p_2 <= 1); a point that moves "
+                 "outwards exists because v^t -> v* and G(v*) = 0 < padding";
+    auto claim = engine::make_claim<1>(info, PrintedXiFace{&D, pad});
+    claim->add_constraint(nonneg_constraint<1>(info, "Omega1", OnPrintedXiFace{&D, pad, Rational(-1), {Rational(1), Rational(0), Rational(0)}}));
+    claim->add_constraint(nonneg_constraint<1>(info, "Phi2-lower", OnPrintedXiFace{&D, pad, -D.phi_lower(1), {Rational(0), Rational(1), Rational(0)}}));
+    claim->add_constraint(nonneg_constraint<1>(info, "Phi2-upper", OnPrintedXiFace{&D, pad, Rational(1), {Rational(0), Rational(-1), Rational(0)}}));
+    keep(std::move(claim));
+}
+
 const bool registered = [] {
     for (const auto& D : invariant_set_datasets()) {
         for (int k = 0; k < D.d; ++k)
@@ -196,6 +253,7 @@ const bool registered = [] {
             register_linear_psi_up<1>(D, true);
             register_linear_psi_up<1>(D, false);
             register_xi_sliced_d2(D);
+            register_xi_printed_d2(D);
         } else {
             register_linear_psi_up<2>(D, true);
         }
