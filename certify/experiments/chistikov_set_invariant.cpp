@@ -155,7 +155,8 @@ ExperimentReport run_set_invariant(const ExperimentContext& ctx) {
             for (std::size_t i = 0; i < r.ts.size(); ++i) {
                 csv += fmt("%.6g", r.ts[i]);
                 for (int k = 0; k < D.d; ++k) {
-                    csv += "," + fmt("%.9g", r.p[i][static_cast<std::size_t>(k)]);
+                    csv += ',';  // (not "," + fmt(...): GCC 12 warns falsely (-Wrestrict) on that operator+
+                    csv += fmt("%.9g", r.p[i][static_cast<std::size_t>(k)]);
                     series[static_cast<std::size_t>(k)].x.push_back(r.ts[i]);
                     series[static_cast<std::size_t>(k)].y.push_back(r.p[i][static_cast<std::size_t>(k)]);
                 }
