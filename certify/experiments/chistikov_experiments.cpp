@@ -53,6 +53,7 @@ ChistikovRun train_balanced(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, 
     for (std::size_t t = 0;; ++t) {
         const double l = gd.evaluate();
         const bool stop = l < o.loss_target || t == o.max_iterations;
+        if (o.observe) o.observe(t, gd.params(), gd.gradient(), l);
         if (static_cast<double>(t) >= next_record || stop) {
             run.iterations.push_back(static_cast<double>(t));
             run.losses.push_back(l);
@@ -87,6 +88,17 @@ double loglog_slope(const std::vector<double>& x, const std::vector<double>& y) 
     return (n * sxy - sx * sy) / (n * sxx - sx * sx);
 }
 
+double final_phase_rate(const ChistikovRun& r, double step) {
+    std::vector<double> t, l;
+    for (std::size_t i = 0; i < r.losses.size(); ++i)
+        if (r.losses[i] <= 1e-4 && r.losses[i] >= 1e-10) t.push_back(r.iterations[i] * step), l.push_back(std::log(r.losses[i]));
+    if (t.size() < 3) return std::numeric_limits<double>::quiet_NaN();
+    double st = 0, sl = 0, stt = 0, stl = 0;
+    const double n = static_cast<double>(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) st += t[i], sl += l[i], stt += t[i] * t[i], stl += t[i] * l[i];
+    return -(n * stl - st * sl) / (n * stt - st * st);
+}
+
 namespace {
 
 // The dataset part of delta (Sec. 3 l. 159) and Delta (l. 161); the initialisation and yardstick
@@ -115,19 +127,6 @@ DataConstants data_constants(const Eigen::MatrixXd& X, const Eigen::VectorXd& vs
     c.eta_1 = ev(0);
     c.eta_d = ev(d - 1);
     return c;
-}
-
-// Rate of exponential decay of the loss per unit time (time = iterations * step) fitted on the last
-// part of the run where the loss is in [1e-9, 1e-4] (the final phase).
-double final_phase_rate(const ChistikovRun& r, double step) {
-    std::vector<double> t, l;
-    for (std::size_t i = 0; i < r.losses.size(); ++i)
-        if (r.losses[i] <= 1e-4 && r.losses[i] >= 1e-10) t.push_back(r.iterations[i] * step), l.push_back(std::log(r.losses[i]));
-    if (t.size() < 3) return std::numeric_limits<double>::quiet_NaN();
-    double st = 0, sl = 0, stt = 0, stl = 0;
-    const double n = static_cast<double>(t.size());
-    for (std::size_t i = 0; i < t.size(); ++i) st += t[i], sl += l[i], stt += t[i] * t[i], stl += t[i] * l[i];
-    return -(n * stl - st * sl) / (n * stt - st * st);
 }
 
 Eigen::MatrixXd to_matrix(const chistikov::Thm8Dataset& d) {
