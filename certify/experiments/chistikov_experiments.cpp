@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 
+#include "audit/chistikov_common.hpp"
 #include "chistikov/min_norm.hpp"
 #include "relucert/trainer/data.hpp"
 #include "relucert/trainer/init.hpp"
@@ -108,24 +109,16 @@ struct DataConstants {
     double delta_data = 0, Delta = 1, eta_1 = 0, eta_d = 0;
 };
 DataConstants data_constants(const Eigen::MatrixXd& X, const Eigen::VectorXd& vstar) {
-    const Eigen::Index d = X.rows(), n = X.cols();
+    audit::chistikov::TrainingSet t;
+    t.X = X;
+    t.vstar = vstar;
+    const auto terms = audit::chistikov::dataset_delta_terms(t);  // the one implementation of delta's terms
+    const auto sp = audit::chistikov::spectrum(t);
     DataConstants c;
-    double dm = std::numeric_limits<double>::infinity();
-    for (Eigen::Index i = 0; i < n; ++i) {
-        dm = std::min(dm, X.col(i).norm());
-        c.Delta = std::max(c.Delta, X.col(i).norm());
-        for (Eigen::Index k = 0; k < n; ++k) dm = std::min(dm, X.col(i).normalized().dot(X.col(k).normalized()));
-    }
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(X * X.transpose() / static_cast<double>(n));
-    const Eigen::VectorXd ev = es.eigenvalues().reverse();  // eta_1 > ... > eta_d
-    for (Eigen::Index k = 0; k + 1 < d; ++k)
-        dm = std::min(dm, (std::sqrt(ev(k)) - std::sqrt(ev(k + 1))) * static_cast<double>(d - 1));
-    dm = std::min(dm, std::sqrt(ev(d - 1)));
-    const Eigen::VectorXd nu = (es.eigenvectors().transpose() * vstar).cwiseAbs();
-    dm = std::min(dm, nu.minCoeff() * std::sqrt(static_cast<double>(d)));
-    c.delta_data = dm;
-    c.eta_1 = ev(0);
-    c.eta_d = ev(d - 1);
+    c.delta_data = terms.dataset_part();
+    c.Delta = terms.Delta;
+    c.eta_1 = sp.eta(0);
+    c.eta_d = sp.eta(sp.eta.size() - 1);
     return c;
 }
 
