@@ -25,7 +25,7 @@ TEST_CASE("audit_chistikov_every_item_matches_its_expectation", "[audit][chistik
     for (const auto* it : items) ids.insert(it->id);
     // the items of this issue (other helpers may add more chistikov items: only these are required)
     for (const char* id : {"chistikov.prop1", "chistikov.balance", "chistikov.prop2", "chistikov.lemma3", "chistikov.lemma4", "chistikov.lemma5", "chistikov.asm2", "chistikov.asm2.printed",
-                           "chistikov.thm6", "chistikov.thm6-special", "chistikov.pl", "chistikov.asm1-prob", "chistikov.data-schemes",
+                           "chistikov.thm6", "chistikov.thm6-special", "chistikov.thm8-zmatrix", "chistikov.thm8-orthogonal", "chistikov.pl", "chistikov.asm1-prob", "chistikov.data-schemes",
                            "chistikov.data-schemes.printed"})
         CHECK(ids.count(id) == 1);
     for (const auto* it : items) {
