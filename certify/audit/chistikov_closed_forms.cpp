@@ -13,12 +13,8 @@
 namespace relucert::audit::chistikov {
 
 namespace {
-constexpr double kFdStep = 0x1p-24;
-// L is a polynomial of degree 4 in theta on each activation region, so the Richardson-extrapolated
-// central difference (error ~ F^(5) h^4) is exact up to rounding (~1e-70 / h at 256 bits); 1e-18
-// relative to max(1, |component|) leaves the rounding far below and a wrong factor far above.
-constexpr double kFdTolerance = 1e-18;
-constexpr const char* kFdMethod = "central FD h=2^-24, Richardson, MPFR 256-bit";
+// kFdStep, kFdTolerance (audit/sampling.hpp): L is a polynomial of degree 4 in theta on each activation
+// region, so the Richardson-extrapolated central difference is exact up to rounding (~1e-70 / h).
 
 // A random balanced network of width m on the data, scale in [0.3, 1.5], every pre-activation
 // |w_j'x_i| >= 0.05 |w_j||x_i| (so the FD steps stay in one activation region).

@@ -79,11 +79,6 @@ TrainingSet sec8_set_in_setting(trainer::DataScheme scheme, Eigen::Index d, std:
     throw std::runtime_error("sec8_set_in_setting: none found");
 }
 
-trainer::Rng item_rng(const AuditContext& c, const std::string& id) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (char ch : id) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-    return trainer::Rng(c.seed * 0x9E3779B97F4A7C15ull ^ h);
-}
 
 // ---- yardsticks ------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "audit/sampling.hpp"
 #include "relucert/audit/audit.hpp"
 #include "relucert/audit/numerics.hpp"
 #include "relucert/scalar.hpp"
@@ -48,8 +49,6 @@ TrainingSet sec8_set_in_setting(trainer::DataScheme scheme, Eigen::Index d, std:
 // max_i angle(v*, x_i)
 double max_teacher_angle(const TrainingSet& data);
 
-// Per-item random stream: the context's seed mixed with the item's id (FNV-1a).
-trainer::Rng item_rng(const AuditContext& c, const std::string& id);
 
 // ---- sign decisions shared by double and MpInterval code -------------------------------------------
 // positive(x): x > 0; for an interval it must be decided (an enclosure containing 0 throws, so that a
