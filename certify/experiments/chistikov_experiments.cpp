@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 
+#include "audit/chistikov_common.hpp"
 #include "chistikov/min_norm.hpp"
 #include "relucert/trainer/data.hpp"
 #include "relucert/trainer/init.hpp"
@@ -53,6 +54,7 @@ ChistikovRun train_balanced(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, 
     for (std::size_t t = 0;; ++t) {
         const double l = gd.evaluate();
         const bool stop = l < o.loss_target || t == o.max_iterations;
+        if (o.observe) o.observe(t, gd.params(), gd.gradient(), l);
         if (static_cast<double>(t) >= next_record || stop) {
             run.iterations.push_back(static_cast<double>(t));
             run.losses.push_back(l);
@@ -87,38 +89,6 @@ double loglog_slope(const std::vector<double>& x, const std::vector<double>& y) 
     return (n * sxy - sx * sy) / (n * sxx - sx * sx);
 }
 
-namespace {
-
-// The dataset part of delta (Sec. 3 l. 159) and Delta (l. 161); the initialisation and yardstick
-// terms of delta are not included, so the true delta is <= delta_data (and 0.4 delta^4 / Delta^2 <=
-// the value computed from delta_data).
-struct DataConstants {
-    double delta_data = 0, Delta = 1, eta_1 = 0, eta_d = 0;
-};
-DataConstants data_constants(const Eigen::MatrixXd& X, const Eigen::VectorXd& vstar) {
-    const Eigen::Index d = X.rows(), n = X.cols();
-    DataConstants c;
-    double dm = std::numeric_limits<double>::infinity();
-    for (Eigen::Index i = 0; i < n; ++i) {
-        dm = std::min(dm, X.col(i).norm());
-        c.Delta = std::max(c.Delta, X.col(i).norm());
-        for (Eigen::Index k = 0; k < n; ++k) dm = std::min(dm, X.col(i).normalized().dot(X.col(k).normalized()));
-    }
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(X * X.transpose() / static_cast<double>(n));
-    const Eigen::VectorXd ev = es.eigenvalues().reverse();  // eta_1 > ... > eta_d
-    for (Eigen::Index k = 0; k + 1 < d; ++k)
-        dm = std::min(dm, (std::sqrt(ev(k)) - std::sqrt(ev(k + 1))) * static_cast<double>(d - 1));
-    dm = std::min(dm, std::sqrt(ev(d - 1)));
-    const Eigen::VectorXd nu = (es.eigenvectors().transpose() * vstar).cwiseAbs();
-    dm = std::min(dm, nu.minCoeff() * std::sqrt(static_cast<double>(d)));
-    c.delta_data = dm;
-    c.eta_1 = ev(0);
-    c.eta_d = ev(d - 1);
-    return c;
-}
-
-// Rate of exponential decay of the loss per unit time (time = iterations * step) fitted on the last
-// part of the run where the loss is in [1e-9, 1e-4] (the final phase).
 double final_phase_rate(const ChistikovRun& r, double step) {
     std::vector<double> t, l;
     for (std::size_t i = 0; i < r.losses.size(); ++i)
@@ -128,6 +98,28 @@ double final_phase_rate(const ChistikovRun& r, double step) {
     const double n = static_cast<double>(t.size());
     for (std::size_t i = 0; i < t.size(); ++i) st += t[i], sl += l[i], stt += t[i] * t[i], stl += t[i] * l[i];
     return -(n * stl - st * sl) / (n * stt - st * st);
+}
+
+namespace {
+
+// The dataset part of delta (Sec. 3 l. 159) and Delta (l. 161); the initialisation and yardstick
+// terms of delta are not included, so the true delta is <= delta_data (and 0.4 delta^4 / Delta^2 <=
+// the value computed from delta_data).
+struct DataConstants {
+    double delta_data = 0, Delta = 1, eta_1 = 0, eta_d = 0;
+};
+DataConstants data_constants(const Eigen::MatrixXd& X, const Eigen::VectorXd& vstar) {
+    audit::chistikov::TrainingSet t;
+    t.X = X;
+    t.vstar = vstar;
+    const auto terms = audit::chistikov::dataset_delta_terms(t);  // the one implementation of delta's terms
+    const auto sp = audit::chistikov::spectrum(t);
+    DataConstants c;
+    c.delta_data = terms.dataset_part();
+    c.Delta = terms.Delta;
+    c.eta_1 = sp.eta(0);
+    c.eta_d = sp.eta(sp.eta.size() - 1);
+    return c;
 }
 
 Eigen::MatrixXd to_matrix(const chistikov::Thm8Dataset& d) {

@@ -7,6 +7,7 @@
 
 #include <Eigen/Dense>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "relucert/trainer/experiment.hpp"
@@ -30,6 +31,9 @@ struct ChistikovTrainOptions {
     std::size_t max_iterations = 200000;
     double loss_target = 1e-9;
     std::uint64_t seed = 1;
+    // Called at every iteration t (before the update) with the iterate, its gradient and its loss; may
+    // be empty. For measurements along the trajectory (crossing times, PL ratios, balancedness).
+    std::function<void(std::size_t t, const trainer::Network& theta, const trainer::Network& grad, double loss)> observe;
 };
 
 // GD on the empirical square loss from the balanced initialisation z_j ~ N(0, I/(dm)), s_j ~ U{+-1}.
@@ -37,6 +41,10 @@ struct ChistikovTrainOptions {
 ChistikovRun train_balanced(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const ChistikovTrainOptions& o,
                             const Eigen::MatrixXd* test_X = nullptr, const Eigen::VectorXd* test_y = nullptr,
                             std::vector<double>* test_losses = nullptr);
+
+// Rate of exponential decay of the loss per unit time (time = iterations * step), fitted on the
+// recorded points with loss in [1e-10, 1e-4] (the final phase); NaN with fewer than 3 such points.
+double final_phase_rate(const ChistikovRun& r, double step);
 
 // Least-squares slope of log(y) against log(x) (points with y > 0 only; NaN with fewer than 2).
 double loglog_slope(const std::vector<double>& x, const std::vector<double>& y);

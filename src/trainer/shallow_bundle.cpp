@@ -73,6 +73,7 @@ TeacherDataset sample_teacher_dataset(DataScheme scheme, Eigen::Index d, Rng& rn
         const Eigen::VectorXd proj = t.X.transpose() * t.vstar;
         if ((proj.array() <= 0).any()) continue;  // an angle >= pi/2: excluded (Sec. 8)
         t.y = proj;
+        t.mu = mu;
         return t;
     }
     throw TrainerError("sample_teacher_dataset: no dataset with all angles below pi/2 in 1000 draws");

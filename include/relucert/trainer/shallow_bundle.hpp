@@ -45,6 +45,7 @@ struct TeacherDataset {
     Eigen::MatrixXd X;      // d x n
     Eigen::VectorXd y;      // n
     Eigen::VectorXd vstar;  // d, unit
+    Eigen::VectorXd mu;     // d, the sampled centre (= v* for the centred scheme)
 };
 enum class DataScheme { centred, uncentred };
 TeacherDataset sample_teacher_dataset(DataScheme scheme, Eigen::Index d, Rng& rng);
