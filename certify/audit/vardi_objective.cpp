@@ -169,6 +169,7 @@ std::vector<CheckResult> sec4_almost(const AuditContext& ctx) {
                            "rigorous 1-D integrals (biased_relu_gaussian.hpp), relative width 1e-6");
     PredicateCheck decay("|grad F(w)| / phi(t) in [1e-3, 10] (exponentially small: exp(-t^2/2) up to a factor)",
                          "Interval upper and lower bounds of |grad F| against phi(t)");
+    std::string table;
     for (int t = 1; t <= 6; ++t) {
         const std::vector<double> w{0.0, 1.0, 0.0, -double(t)};
         const double ph = std::exp(-0.5 * t * t) / std::sqrt(2 * std::numbers::pi);
@@ -186,8 +187,12 @@ std::vector<CheckResult> sec4_almost(const AuditContext& ctx) {
         const double lo = norm.lo() / ph, hi = norm.hi() / ph;
         decay.add(lo >= 1e-3 && hi <= 10, std::min(lo - 1e-3, 10 - hi),
                   "t=" + std::to_string(t) + " |grad| in [" + sci(norm.lo()) + ", " + sci(norm.hi()) + "], /phi(t) = " + sci(lo));
+        table += " t=" + std::to_string(t) + ": |grad F| = " + sci(norm.lo()) + ", dF/db_w = " + sci(gb.lo()) + ", F - F(0) = " +
+                 sci(mid_double(MpInterval(r.F - models::gaussian_neuron_loss_at_zero(v), kAuditPrec))) + ", |grad F|/phi(t) = " + sci(lo) + ";";
     }
-    return {nonzero.result(), decay.result()};
+    auto dr = decay.result();
+    dr.measured += table;
+    return {nonzero.result(), dr};
 }
 
 // ---- vardi.rem4-3 --------------------------------------------------------------------------------------
@@ -306,7 +311,7 @@ std::vector<CheckResult> eq24(const AuditContext& ctx) {
 // vardi.eq24.printed: the last equality of (24), E|x|^4 = c, with c := E|x~|^4 (Assumption 6.1 (4)).
 // For x = (x~, 1): E|x|^4 = E|x~|^4 + 2 E|x~|^2 + 1 > c (Gaussian: d^2 + 4d + 1 vs d(d + 2)).
 std::vector<CheckResult> eq24_printed(const AuditContext&) {
-    IntervalComparison cmp("E|x|^4 (x = (x~, 1)) vs c = E|x~|^4, Gaussian and unit ball, d = 1..20",
+    IntervalComparison cmp("E|x|^4 (x = (x~, 1)) vs c = E|x~|^4, Gaussian and unit ball, d = 2..20",
                            "exact closed forms (Interval, Wallis)", 1e-12);
     for (int d = 2; d <= 20; ++d) {
         for (bool ball : {false, true}) {

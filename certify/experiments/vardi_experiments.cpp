@@ -269,6 +269,7 @@ ExperimentReport run_thm31(const ExperimentContext& ctx) {
         printed{"printed bound 1/2 - eps sqrt d", {}, {}, "#999999"}, proof{"proof's (1 - eps sqrt d)/2", {}, {}, "#cc9999"};
     bool implies = true, above = true;
     std::string txt;
+    std::size_t done = 0;
     for (std::size_t d : dims) {
         const double eps = e_sqrt_d / std::sqrt(double(d));
         const auto S = audit::vardi::ball_sample(rng, d, eps, n);
@@ -296,7 +297,7 @@ ExperimentReport run_thm31(const ExperimentContext& ctx) {
         proof.x.push_back(x), proof.y.push_back(0.5 - e_sqrt_d / 2);
         txt += "d=" + std::to_string(d) + ": stuck " + wilson_text(p) + ", moved runs that descended " + std::to_string(n_desc) + "/" +
                std::to_string(trials - n_stuck) + "; ";
-        if (ctx.progress) ctx.progress(double(&d - &dims[0] + 1) / double(dims.size()));
+        if (ctx.progress) ctx.progress(double(++done) / double(dims.size()));
     }
     rep.checks.push_back({"Thm 3.1 / B.1: when b_{w_0} + eps|w~_0| <= 0 the gradient vanishes and GD never moves (every such trial)",
                           implies, txt});
