@@ -88,5 +88,8 @@ CheckResult moments_mc(const AuditContext& ctx, bool ball, int mutant = 0);
 CheckResult rem33a_mc(const AuditContext& ctx, int mutant = 0);
 //   fn2-tau: E|x_1 x_2| / E x_1^2 (Gaussian and ball) against 2/pi; mutant 1: against 1/2.
 CheckResult tau_mc(const AuditContext& ctx, int mutant = 0);
+//   sec5-2-angle: P(theta(u, e_1) > 3pi/4) for u uniform on the sphere, d = 2, 3, 5, against the exact
+//        tail P(u_1 >= 1/sqrt 2); mutant 1: the tail at 2pi/3 (P(u_1 >= 1/2)).
+CheckResult angle_mc(const AuditContext& ctx, int mutant = 0);
 
 }  // namespace relucert::audit::vardi

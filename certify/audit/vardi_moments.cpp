@@ -112,6 +112,25 @@ std::vector<CheckResult> fn2_tau(const AuditContext& ctx) {
     return {tau_mc(ctx), alpha.result()};
 }
 
+// ---- vardi.sec5-2-angle -----------------------------------------------------------------------------------
+// P(theta(w~_0, v~) > 3pi/4) for spherically symmetric w~_0 is P(u_1 <= -1/sqrt 2) = P(u_1 >= 1/sqrt 2)
+// = int_0^{pi/4} sin^{d-2} / W_{d-2} (exact, rigorous quadrature). The concentration bound
+// P(u_1 >= t) <= e^{-d t^2/2} gives the paper's 1 - e^{-Omega(d)} with Omega(d) = d/4.
+std::vector<CheckResult> sec52_angle(const AuditContext& ctx) {
+    PredicateCheck conc("P(theta > 3pi/4) <= e^{-d/4} (so theta <= 3pi/4 w.p. >= 1 - e^{-d/4}), d = 2..1000",
+                        "rigorous quadrature of the sphere's u_1 marginal (Interval)");
+    std::string table;
+    for (int d : {2, 3, 5, 10, 30, 100, 300, 1000}) {
+        const Interval P = models::sphere_u1_tail(d, Interval(1) / sqrt2_interval());
+        const Interval B = exp(Interval(-d) / Interval(4));
+        conc.add(P.hi() <= B.lo(), (B.lo() - P.hi()) / B.lo(), "d=" + std::to_string(d) + " P <= " + sci(P.hi()));
+        table += " d=" + std::to_string(d) + ": " + sci(mid(P)) + " (-ln P/d = " + sci(-std::log(mid(P)) / d) + ");";
+    }
+    auto r = conc.result();
+    r.measured += table;
+    return {angle_mc(ctx), r};
+}
+
 // ---- vardi.sec5-2-rho ------------------------------------------------------------------------------------
 std::vector<CheckResult> sec52_rho(const AuditContext& ctx) {
     auto rng = item_rng(ctx, "vardi.sec5-2-rho");
@@ -208,6 +227,12 @@ const AuditRegistration r_r33bp({"vardi.rem3-3b.printed", "Rem. 3.3, md l. 105; 
                                  "the mixture gives F(0) = Theta(r^2/d^4) (>= r^2/(64d^4) from A alone), which is still arbitrarily large "
                                  "for large r (the remark's conclusion stands; its rate is not Omega(r/d^2) unless r >= d^2)",
                                  rem33b_printed});
+const AuditRegistration r_angle({"vardi.sec5-2-angle", "Sec. 5.2, md l. 182; txt l. 460-463",
+                                 "w~_0 spherically symmetric: theta(w~_0, v~) <= 3pi/4 w.p. at least 1 - e^{Omega(d)} (read: e^{-Omega(d)})",
+                                 "exact tail by rigorous quadrature vs Monte Carlo; concentration bound e^{-d/4}", true,
+                                 "the printed exponent e^{Omega(d)} lacks its minus sign (also Cor. 5.5, Rem. 5.7); -ln P/d decreases to "
+                                 "ln(2)/2 = 0.347",
+                                 sec52_angle});
 const AuditRegistration r_rho({"vardi.sec5-2-rho", "Sec. 5.2, md l. 182-184; txt l. 464-475",
                                "rho = M/c^2: F(0) + rho^2 c^2/2 - rho M = F(0) - M^2/(2c^2)", "MPFR at random (F0, M, c)", true, "",
                                sec52_rho});
@@ -272,6 +297,28 @@ CheckResult rem33a_mc(const AuditContext& ctx, int mutant) {
     }
     const auto se = acc.standard_errors();
     mc.compare(acc.means(), se, {&closed, 1}, closed, "d=2");
+    return mc.result();
+}
+
+CheckResult angle_mc(const AuditContext& ctx, int mutant) {
+    auto rng = item_rng(ctx, "vardi.sec5-2-angle");
+    const double level = mutant == 1 ? 0.5 : 1 / std::numbers::sqrt2;
+    MonteCarloComparison mc(std::string("P(theta(u, e_1) > 3pi/4), u uniform on S^{d-1}, vs the exact tail") +
+                                (mutant ? " [mutant: the tail at 2pi/3]" : ""),
+                            "Monte Carlo " + mc_label(ctx) + " directions per d", 5.0, 0.1);
+    for (int d : {2, 3, 5}) {
+        const double closed = mid(models::sphere_u1_tail(d, Interval(level)));
+        MomentAccumulator acc(1);
+        std::vector<double> g(std::size_t(d), 0.0);
+        for (std::size_t n = 0; n < mc_samples(ctx); ++n) {
+            double nn = 0;
+            for (auto& x : g) x = rng.normal(), nn += x * x;
+            const double y = g[0] < -std::sqrt(0.5 * nn) ? 1.0 : 0.0;
+            acc.add(&y);
+        }
+        const auto se = acc.standard_errors();
+        mc.compare(acc.means(), se, {&closed, 1}, closed, "d=" + std::to_string(d));
+    }
     return mc.result();
 }
 
