@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "relucert/audit/audit.hpp"
 #include "relucert/audit/numerics.hpp"
 #include "relucert/trainer/rng.hpp"
 
@@ -61,11 +62,6 @@ inline double neuron_preactivation(const WeightedSample& s, std::size_t i, const
 std::vector<double> thm32_target(std::size_t d, double r);
 inline double thm32_level(std::size_t d) { return 1.0 - 1.0 / (2.0 * double(d) * double(d)); }
 
-}  // namespace relucert::audit::vardi
-
-#include "relucert/audit/audit.hpp"
-
-namespace relucert::audit::vardi {
 
 // Sample sizes (quick: tests).
 inline std::size_t mc_samples(const AuditContext& c) { return c.quick ? 200000 : 2000000; }
@@ -81,7 +77,7 @@ CheckResult eq3_gaussian_mc(const AuditContext& ctx, int mutant = 0);
 CheckResult rem43_gaussian_mc(const AuditContext& ctx, int mutant = 0);
 //   moments: E[x_1 1(x_1 > 0)], E x_1^2, E|x_1 x_2|, E|x~|^4, E|x|^4 against the closed forms, Gaussian
 //        (ball = false) or unit ball (ball = true), d = 3 and 10; mutant 1: E x_1^2 = 1/d for the ball
-//        (resp. E|x1 x2| = 1/pi... see the definition), mutant 2: E|x|^4 = E|x~|^4 (Assumption 6.1's c).
+//        (E|x_1 x_2| = 1/2 for the Gaussian), mutant 2: E|x|^4 = E|x~|^4 (Assumption 6.1's c).
 CheckResult moments_mc(const AuditContext& ctx, bool ball, int mutant = 0);
 //   rem3-3a: (1/2) E[(x_1 - s r)_+^2] on the unit ball, d = 2 (plain MC) against the quadrature;
 //        mutant 1: the level s = 1 - 1/d^2.

@@ -329,7 +329,7 @@ ExperimentReport run_thm32(const ExperimentContext& ctx) {
     Rng rng(ctx.seed);
     std::string csv = "# vardi.thm3-2: small-step GD (eta = 0.05) from b_w0 = 0, w~_0 uniform on the 0.5-sphere; unit ball, "
                       "v = (e_1, -(1 - 1/(2d^2)))\nd,trial,zero_overlap_at_init,F0,final_loss,final_loss_over_F0,final_dist2,"
-                      "overlap_stayed_zero,final_ratio_-b/|w~|\n";
+                      "overlap_stayed_zero(zero-overlap runs),final_overlap_mass,final_ratio_-b/|w~|\n";
     std::vector<PlotSeries> series;
     bool stuck_ok = true, any_zero = false;
     std::string txt;
@@ -340,7 +340,7 @@ ExperimentReport run_thm32(const ExperimentContext& ctx) {
         const auto S = audit::vardi::stratified_ball_sample(rng, d, 1.0, s, cap, n_cap, n_rest);
         const double F0 = audit::vardi::neuron_loss(S, std::vector<double>(d + 1, 0.0), v);
         const double sinpsi = std::sqrt(1 - s * s);
-        std::size_t zero_n = 0, zero_stuck = 0, other_conv = 0;
+        std::size_t zero_n = 0, zero_stuck = 0, other_conv = 0, lost_overlap = 0;
         for (std::size_t tr = 0; tr < trials; ++tr) {
             auto u = random_direction(rng, d);
             std::vector<double> w0(d + 1, 0.0);
@@ -357,8 +357,14 @@ ExperimentReport run_thm32(const ExperimentContext& ctx) {
             const auto r = neuron_gd(f, w0, v, eta, steps, std::max<std::size_t>(1, steps / 200));
             const double Lf = r.loss.back();
             const double ratio = -r.w_final[d] / norm(r.w_final, d);
+            double overlap = 0;  // sample mass where both neurons are active at the end
+            for (std::size_t i = 0; i < S.size(); ++i)
+                if (audit::vardi::neuron_preactivation(S, i, r.w_final) > 0 && audit::vardi::neuron_preactivation(S, i, v) > 0)
+                    overlap += S.weight[i];
+            if (!zero && overlap == 0) ++lost_overlap;
             csv += std::to_string(d) + "," + std::to_string(tr) + "," + std::to_string(zero) + "," + fmt("%.6e", F0) + "," + fmt("%.6e", Lf) +
-                   "," + fmt("%.6f", Lf / F0) + "," + fmt("%.6e", r.dist2.back()) + "," + std::to_string(stayed) + "," + fmt("%.4f", ratio) + "\n";
+                   "," + fmt("%.6f", Lf / F0) + "," + fmt("%.6e", r.dist2.back()) + "," + (zero ? std::to_string(stayed) : std::string("NA")) +
+                   "," + fmt("%.3e", overlap) + "," + fmt("%.4f", ratio) + "\n";
             if (zero) {
                 ++zero_n;
                 any_zero = true;
@@ -376,7 +382,8 @@ ExperimentReport run_thm32(const ExperimentContext& ctx) {
         }
         txt += "d=" + std::to_string(d) + ": F(0) = " + fmt("%.3e", F0) + "; zero-overlap inits " + std::to_string(zero_n) + "/" +
                std::to_string(trials) + " all stuck at loss >= F(0): " + std::to_string(zero_stuck) + "/" + std::to_string(zero_n) +
-               "; other inits reaching loss < F(0)/100: " + std::to_string(other_conv) + "/" + std::to_string(trials - zero_n) + "; ";
+               "; other inits reaching loss < F(0)/100: " + std::to_string(other_conv) + "/" + std::to_string(trials - zero_n) +
+               ", losing their overlap by the end: " + std::to_string(lost_overlap) + "; ";
     }
     rep.checks.push_back({"Thm 3.2 / Lemma B.3: from a zero-overlap initialisation the overlap stays empty and the loss stays >= F(0) "
                           "(gradient flow does not reach the global minimum v); at least one such run per scale",
