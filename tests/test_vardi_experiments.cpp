@@ -41,8 +41,8 @@ TEST_CASE("vardi GD driver: a quadratic contracts by (1 - eta a)^2 per step, and
     const auto run = experiments::vardi::neuron_gd(f, {0, 0, 0}, v, eta, 60, 1);
     REQUIRE(run.t.size() == 61);
     CHECK(run.moved);
-    const double slope = experiments::vardi::log_linear_slope(run, 1e-30, 10);
-    CHECK(std::fabs(slope - 2 * std::log(1 - eta * a)) < 1e-9);
+    const double rate = experiments::vardi::distance_contraction(run, 1e-30, 10);
+    CHECK(std::fabs(rate - (1 - eta * a) * (1 - eta * a)) < 1e-9);
     // a zero gradient never moves
     experiments::vardi::Oracle flat = [](const std::vector<double>& w) {
         audit::vardi::NeuronValue r;

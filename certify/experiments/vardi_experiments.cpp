@@ -11,6 +11,7 @@
 #include "relucert/elementary.hpp"
 #include "relucert/models/single_neuron_bias.hpp"
 #include "relucert/trainer/experiment.hpp"
+#include "relucert/trainer/rate.hpp"
 #include "relucert/trainer/stats.hpp"
 #include "relucert/trainer/svg_plot.hpp"
 
@@ -77,16 +78,10 @@ NeuronGdRun neuron_gd(const Oracle& f, const std::vector<double>& w0, const std:
     return r;
 }
 
-double log_linear_slope(const NeuronGdRun& r, double lo, double hi) {
-    double st = 0, sl = 0, stt = 0, stl = 0;
-    int n = 0;
-    for (std::size_t i = 0; i < r.t.size(); ++i) {
-        if (!(r.dist2[i] >= lo && r.dist2[i] <= hi)) continue;
-        const double a = r.t[i], b = std::log(r.dist2[i]);
-        st += a, sl += b, stt += a * a, stl += a * b, ++n;
-    }
-    if (n < 3) return std::numeric_limits<double>::quiet_NaN();
-    return (n * stl - st * sl) / (n * stt - st * st);
+double distance_contraction(const NeuronGdRun& r, double lo, double hi) {
+    const std::size_t first = first_at_or_below(r.dist2, 0, hi), last = first_at_or_below(r.dist2, first, lo);
+    if (last < first + 3) return std::numeric_limits<double>::quiet_NaN();
+    return fit_linear_rate(r.dist2, first, last).rate;
 }
 
 namespace {
@@ -442,16 +437,16 @@ ExperimentReport run_thm52(const ExperimentContext& ctx) {
             for (std::size_t k = 0; k < d; ++k) w0[k] = rho * u[k];
             break;
         }
-        const auto r = neuron_gd(sample_oracle(S, v), w0, v, eta, steps, std::max<std::size_t>(1, steps / 300), 1e-24);
+        const auto r = neuron_gd(sample_oracle(S, v), w0, v, eta, steps, 1, 1e-24);
         below0 = below0 && r.loss.front() < F0;
         const double D0 = r.dist2.front();
         for (std::size_t i = 0; i < r.t.size(); ++i) {
             bound_ok = bound_ok && r.dist2[i] <= D0 * std::pow(1 - gamma * eta, r.t[i]) * (1 + 1e-12);
-            csv += std::to_string(tr) + "," + fmt("%.0f", r.t[i]) + "," + fmt("%.6e", r.loss[i]) + "," + fmt("%.6e", r.dist2[i]) + "\n";
+            if (i % 10 == 0 || i + 1 == r.t.size())
+                csv += std::to_string(tr) + "," + fmt("%.0f", r.t[i]) + "," + fmt("%.6e", r.loss[i]) + "," + fmt("%.6e", r.dist2[i]) + "\n";
         }
         converged = converged && r.dist2.back() < 1e-12;
-        const double slope = log_linear_slope(r, 1e-20, 1e-4);
-        const double rate = -slope / eta;  // per unit time: D ~ exp(-rate eta t)
+        const double rate = -std::log(distance_contraction(r, 1e-20, 1e-4)) / eta;  // per unit time: D ~ exp(-rate eta t)
         worst_rate = std::min(worst_rate, rate);
         PlotSeries ps{tr == 0 ? "|w_t - v|^2" : "", {}, {}, "#1f77b4"};
         for (std::size_t i = 0; i < r.t.size(); ++i) ps.x.push_back(r.t[i]), ps.y.push_back(r.dist2[i]);
@@ -523,7 +518,7 @@ ExperimentReport run_thm62(const ExperimentContext& ctx) {
                    fmt("%.6e", r.dist2[i]) + "\n";
         }
         converged = converged && r.dist2.back() < 1e-10;
-        const double rate = -log_linear_slope(r, 1e-20, 1e-3) / eta;
+        const double rate = -std::log(distance_contraction(r, 1e-20, 1e-3)) / eta;
         worst_rate = std::min(worst_rate, rate);
         PlotSeries ps{"b_v = " + fmt("%.1f", v[d]) + " trial " + std::to_string(tr), {}, {}, ""};
         for (std::size_t i = 0; i < r.t.size(); ++i) ps.x.push_back(r.t[i]), ps.y.push_back(r.dist2[i]);

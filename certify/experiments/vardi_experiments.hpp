@@ -28,8 +28,8 @@ struct NeuronGdRun {
 NeuronGdRun neuron_gd(const Oracle& f, const std::vector<double>& w0, const std::vector<double>& v, double eta,
                       std::size_t steps, std::size_t record_every, double stop_dist2 = 0);
 
-// Least-squares slope of ln(dist2) against t over the recorded points with dist2 in [lo, hi]
-// (NaN with fewer than 3 such points): the per-step contraction is exp(slope).
-double log_linear_slope(const NeuronGdRun& r, double lo, double hi);
+// Per-step contraction factor of |w_t - v|^2 (trainer::fit_linear_rate) over the steps where it lies in
+// (lo, hi]; the run must be recorded at every step. NaN with fewer than 3 such steps.
+double distance_contraction(const NeuronGdRun& r, double lo, double hi);
 
 }  // namespace relucert::experiments::vardi
