@@ -26,7 +26,7 @@ bool overlaps(const Interval& a, const Interval& b) { return a.lo() <= b.hi() &&
 
 TEST_CASE("vardi audit: every item as expected (quick)", "[vardi][audit]") {
     const auto items = audit_items_for_paper("vardi");
-    REQUIRE(items.size() >= 16);
+    REQUIRE(items.size() >= 17);
     for (const auto* it : items) {
         const auto r = run_audit_item(*it, quick_ctx());
         INFO(it->id << ": " << r.deciding().name << " | " << r.deciding().discrepancy << " | " << r.deciding().measured);
@@ -47,6 +47,8 @@ TEST_CASE("vardi audit: Monte Carlo checks reject their mutants on the same samp
     }
     CHECK(vardi::rem33a_mc(c).agree);
     CHECK_FALSE(vardi::rem33a_mc(c, 1).agree);
+    CHECK(vardi::cube_init_mc(c).agree);
+    CHECK_FALSE(vardi::cube_init_mc(c, 1).agree);
     CHECK(vardi::angle_mc(c).agree);
     CHECK_FALSE(vardi::angle_mc(c, 1).agree);
     CHECK(vardi::tau_mc(c).agree);

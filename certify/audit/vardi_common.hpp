@@ -84,6 +84,9 @@ CheckResult moments_mc(const AuditContext& ctx, bool ball, int mutant = 0);
 CheckResult rem33a_mc(const AuditContext& ctx, int mutant = 0);
 //   fn2-tau: E|x_1 x_2| / E x_1^2 (Gaussian and ball) against 2/pi; mutant 1: against 1/2.
 CheckResult tau_mc(const AuditContext& ctx, int mutant = 0);
+//   thm3-1-proof: w~_0 ~ U([-1,1]^d), b ~ U([-1,1]): E|w~_0|^2 = d/3 and P(b <= -eps|w~_0| | w~_0) =
+//        (1 - eps|w~_0|)_+/2 (d = 3, 10, eps sqrt d = 0.5); mutant 1: E|w~_0|^2 = d/2 and (1 - 2 eps|w~_0|)/2.
+CheckResult cube_init_mc(const AuditContext& ctx, int mutant = 0);
 //   sec5-2-angle: P(theta(u, e_1) > 3pi/4) for u uniform on the sphere, d = 2, 3, 5, against the exact
 //        tail P(u_1 >= 1/sqrt 2); mutant 1: the tail at 2pi/3 (P(u_1 >= 1/2)).
 CheckResult angle_mc(const AuditContext& ctx, int mutant = 0);

@@ -112,6 +112,24 @@ std::vector<CheckResult> fn2_tau(const AuditContext& ctx) {
     return {tau_mc(ctx), alpha.result()};
 }
 
+// ---- vardi.thm3-1-proof ----------------------------------------------------------------------------------
+// B.1: w~_0 in [-1,1]^d has |w~_0| <= sqrt d, so |<w~_0, x~>| <= eps sqrt d on the eps-ball, and
+// P(b_{w_0} < -eps sqrt d) = (1 - eps sqrt d)/2 > 1/2 - eps sqrt d. Exactly, P(stuck) = E(1 - eps|w~_0|)_+/2
+// = 1/2 - (eps/2) E|w~_0| when eps sqrt d <= 1, and E|w~_0| <= (E|w~_0|^2)^{1/2} = sqrt(d/3) (Jensen), so
+// P(stuck) >= 1/2 - eps sqrt(d/3)/2 >= (1 - eps sqrt d)/2 > 1/2 - eps sqrt d.
+std::vector<CheckResult> thm31_proof(const AuditContext& ctx) {
+    PredicateCheck chain("1/2 - eps sqrt(d/3)/2 >= (1 - eps sqrt d)/2 > 1/2 - eps sqrt d for 0 < eps sqrt d <= 1",
+                         "MPFR at eps sqrt d in {1e-3, 0.05, 0.2, 0.5, 1}, d = 1..1000 (the chain is exact)");
+    for (double e : {1e-3, 0.05, 0.2, 0.5, 1.0})
+        for (int d : {1, 2, 3, 10, 100, 1000}) {
+            const MpInterval es = mp(e), D = mp(double(d)), eps = es / sqrt(D);
+            const MpInterval a = mp(0.5) - eps * sqrt(D / mp(3)) / mp(2), b = (mp(1) - es) / mp(2), c = mp(0.5) - es;
+            const double m1 = (a - b).lower_double_down(), m2 = (b - c).lower_double_down();
+            chain.add(m1 >= 0 && m2 > 0, std::min(m1, m2), "eps sqrt d=" + sci(e) + " d=" + std::to_string(d));
+        }
+    return {cube_init_mc(ctx), chain.result()};
+}
+
 // ---- vardi.sec5-2-angle -----------------------------------------------------------------------------------
 // P(theta(w~_0, v~) > 3pi/4) for spherically symmetric w~_0 is P(u_1 <= -1/sqrt 2) = P(u_1 >= 1/sqrt 2)
 // = int_0^{pi/4} sin^{d-2} / W_{d-2} (exact, rigorous quadrature). The concentration bound
@@ -227,6 +245,12 @@ const AuditRegistration r_r33bp({"vardi.rem3-3b.printed", "Rem. 3.3, md l. 105; 
                                  "the mixture gives F(0) = Theta(r^2/d^4) (>= r^2/(64d^4) from A alone), which is still arbitrarily large "
                                  "for large r (the remark's conclusion stands; its rate is not Omega(r/d^2) unless r >= d^2)",
                                  rem33b_printed});
+const AuditRegistration r_t31p({"vardi.thm3-1-proof", "Thm 3.1 proof (App. B.1), txt l. 1395-1412",
+                                "w_0 ~ U([-1,1])^{d+1}: |<w~_0, x~>| <= eps sqrt d; w.p. > 1/2 - eps sqrt d, b_{w_0} < -eps sqrt d",
+                                "Monte Carlo of the cube-init expectations; exact chain of bounds (MPFR)", true,
+                                "exactly P(stuck) = 1/2 - (eps/2) E|w~_0| >= 1/2 - eps sqrt(d)/(2 sqrt 3) for eps sqrt d <= 1 "
+                                "(the printed 1/2 - eps sqrt d is loose by a factor 2 sqrt 3 in the deficit)",
+                                thm31_proof});
 const AuditRegistration r_angle({"vardi.sec5-2-angle", "Sec. 5.2, md l. 182; txt l. 460-463",
                                  "w~_0 spherically symmetric: theta(w~_0, v~) <= 3pi/4 w.p. at least 1 - e^{Omega(d)} (read: e^{-Omega(d)})",
                                  "exact tail by rigorous quadrature vs Monte Carlo; concentration bound e^{-d/4}", true,
@@ -297,6 +321,34 @@ CheckResult rem33a_mc(const AuditContext& ctx, int mutant) {
     }
     const auto se = acc.standard_errors();
     mc.compare(acc.means(), se, {&closed, 1}, closed, "d=2");
+    return mc.result();
+}
+
+CheckResult cube_init_mc(const AuditContext& ctx, int mutant) {
+    auto rng = item_rng(ctx, "vardi.thm3-1-proof");
+    MonteCarloComparison mc(std::string("U([-1,1]) init: E|w~_0|^2 = d/3; 1(b <= -eps|w~_0|) - (1 - eps|w~_0|)_+/2 has mean 0") +
+                                (mutant ? " [mutant: d/2, (1 - 2 eps|w~_0|)/2]" : ""),
+                            "Monte Carlo " + mc_label(ctx) + " draws, d = 3, 10, eps sqrt d = 0.5");
+    for (int d : {3, 10}) {
+        const double eps = 0.5 / std::sqrt(double(d)), k = mutant ? 2.0 : 1.0;
+        MomentAccumulator acc(2);
+        double y[2];
+        for (std::size_t n = 0; n < mc_samples(ctx); ++n) {
+            double nn = 0;
+            for (int i = 0; i < d; ++i) {
+                const double u = rng.uniform(-1, 1);
+                nn += u * u;
+            }
+            const double b = rng.uniform(-1, 1), r = std::sqrt(nn);
+            y[0] = nn;
+            y[1] = (b <= -eps * r ? 1.0 : 0.0) - std::max(0.0, 1 - k * eps * r) / 2;
+            acc.add(y);
+        }
+        const double closed[2] = {d / (mutant ? 2.0 : 3.0), 0.0};
+        const auto se = acc.standard_errors();
+        mc.compare({&acc.means()[0], 1}, {&se[0], 1}, {&closed[0], 1}, closed[0], "d=" + std::to_string(d) + " E|w~|^2");
+        mc.compare({&acc.means()[1], 1}, {&se[1], 1}, {&closed[1], 1}, 0.5, "d=" + std::to_string(d) + " P(stuck)");
+    }
     return mc.result();
 }
 
