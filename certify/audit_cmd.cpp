@@ -6,6 +6,7 @@
 // Exit: 0 every item matched its expectation (agree, or disagree for a `.printed` item known to be
 // wrong); 1 some result was unexpected; 64 usage error.
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "relucert/audit/audit.hpp"
 #include "relucert/io/json.hpp"
@@ -40,16 +42,6 @@ const char* kUsage =
     "  --expect-agree   treat every item as expected to agree (so the known-wrong '.printed' items count as\n"
     "                   UNEXPECTED): shows what disagrees, exit 1 if anything does\n"
     "Exit status: 0 every item matched its expectation, 1 an unexpected result, 64 usage error.\n";
-
-std::uint64_t parse_seed(const std::string& s) {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError{"--seed needs a non-negative integer, got '" + s + "'"};
-    try {
-        return std::stoull(s);
-    } catch (...) {
-        throw UsageError{"--seed out of range: '" + s + "'"};
-    }
-}
 
 io::JsonValue num(double x) { return io::JsonValue::number(x); }
 
@@ -151,12 +143,8 @@ int run_audit(const std::vector<std::string>& args) {
     bool all = false, list = false, verbose = false, expect_agree = false;
     std::string json_file, md_file;
     audit::AuditContext ctx;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* opt) -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{std::string(opt) + " needs a value"};
-            return args[++i];
-        };
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
         if (a == "--help" || a == "-h") {
             std::cout << kUsage;
             return kExitOk;
@@ -171,11 +159,11 @@ int run_audit(const std::vector<std::string>& args) {
         } else if (a == "--verbose" || a == "-v") {
             verbose = true;
         } else if (a == "--seed") {
-            ctx.seed = parse_seed(value("--seed"));
+            ctx.seed = parse_seed(cur.value());
         } else if (a == "--json") {
-            json_file = value("--json");
+            json_file = cur.value();
         } else if (a == "--markdown") {
-            md_file = value("--markdown");
+            md_file = cur.value();
         } else if (a.size() > 1 && a[0] == '-') {
             throw UsageError{"unknown option '" + a + "' (relucert audit --help)"};
         } else {
@@ -183,9 +171,18 @@ int run_audit(const std::vector<std::string>& args) {
         }
     }
     auto registry = audit::audit_registry();
+    // The id column is as wide as the longest id listed (the results stream, so no later realignment).
+    auto id_width = [](const auto& ids) {
+        int w = 38;
+        for (const auto& id : ids) w = std::max(w, static_cast<int>(id.size()));
+        return w;
+    };
     if (list) {
+        std::vector<std::string> ids;
+        for (const auto& it : registry) ids.push_back(it.id);
+        const int w = id_width(ids);
         for (const auto& it : registry)
-            std::printf("%-38s %-9s %s\n", it.id.c_str(), it.expected_agree ? "agree" : "disagree", it.reference.c_str());
+            std::printf("%-*s %-9s %s\n", w, it.id.c_str(), it.expected_agree ? "agree" : "disagree", it.reference.c_str());
         return kExitOk;
     }
     if (all && !targets.empty()) throw UsageError{"give a paper, ids or --all, not both"};
@@ -225,6 +222,9 @@ int run_audit(const std::vector<std::string>& args) {
 
     std::vector<AuditResult> results;
     std::size_t unexpected = 0, agreeing = 0;
+    std::vector<std::string> todo_ids;
+    for (const AuditItem* it : todo) todo_ids.push_back(it->id);
+    const int w_id = id_width(todo_ids);
     for (const AuditItem* it : todo) {
         results.push_back(audit::run_audit_item(*it, ctx));
         if (expect_agree) results.back().expected_agree = true;
@@ -232,7 +232,7 @@ int run_audit(const std::vector<std::string>& args) {
         if (!r.as_expected()) ++unexpected;
         if (r.agree()) ++agreeing;
         const auto& w = r.deciding();
-        std::printf("%-38s %-9s %-11s %-44s %s\n", it->id.c_str(), r.agree() ? "agree" : "disagree",
+        std::printf("%-*s %-9s %-11s %-44s %s\n", w_id, it->id.c_str(), r.agree() ? "agree" : "disagree",
                     r.as_expected() ? "expected" : "UNEXPECTED", w.discrepancy.c_str(), it->method.c_str());
         if (verbose || !r.as_expected()) {
             for (const auto& c : r.checks) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "engine_report.hpp"
 #include "relucert/engine/minimize.hpp"
@@ -123,15 +124,11 @@ int run_bench(const std::vector<std::string>& args) {
     std::string json_path;
     std::size_t baseline_budget = 100000;
     std::vector<const Claim*> claims;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
-            return args[++i];
-        };
-        if (a == "--threads") threads = parse_threads(value());
-        else if (a == "--json") json_path = value();
-        else if (a == "--baseline-boxes") baseline_budget = parse_count(value(), "--baseline-boxes");
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
+        if (a == "--threads") threads = parse_threads(cur.value());
+        else if (a == "--json") json_path = cur.value();
+        else if (a == "--baseline-boxes") baseline_budget = parse_count(cur.value(), "--baseline-boxes");
         else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
         else claims.push_back(&claim_or_usage(a));
     }

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "engine_report.hpp"
 #include "relucert/engine/domain.hpp"
@@ -107,19 +108,15 @@ int run_bench_grid(const std::vector<std::string>& args) {
     std::size_t n = 1000;
     std::string json_path;
     std::vector<const Claim*> claims;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
-            return args[++i];
-        };
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
         if (a == "--help" || a == "-h") {
             std::printf("%s", kUsage);
             return kExitOk;
         } else if (a == "--grid") {
-            n = parse_count(value(), "--grid");
+            n = parse_count(cur.value(), "--grid");
             if (n < 2) throw UsageError{"--grid needs at least 2 points per axis"};
-        } else if (a == "--json") json_path = value();
+        } else if (a == "--json") json_path = cur.value();
         else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
         else claims.push_back(&claim_or_usage(a));
     }

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "engine_report.hpp"
 #include "relucert/engine/certificate.hpp"
@@ -28,27 +29,23 @@ int run_best(const std::vector<std::string>& args) {
     SearchOptions opt;
     opt.threads = std::max(1u, std::thread::hardware_concurrency());
     bool quiet = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
-            return args[++i];
-        };
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
         if (a == "--help" || a == "-h") {
             std::cout << kUsage << "\n";
             return kExitOk;
-        } else if (a == "--param") name = value();
+        } else if (a == "--param") name = cur.value();
         else if (a == "--tol") {
             try {
-                tol = parse_rational(value());
+                tol = parse_rational(cur.value());
             } catch (const std::invalid_argument& e) {
                 throw UsageError{std::string("--tol: ") + e.what()};
             }
             if (tol <= 0) throw UsageError{"--tol must be positive"};
-        } else if (a == "--json") json_path = value();
-        else if (a == "--markdown") markdown_path = value();
-        else if (a == "--threads") opt.threads = parse_threads(value());
-        else if (a == "--max-boxes") opt.max_boxes = parse_count(value(), "--max-boxes");
+        } else if (a == "--json") json_path = cur.value();
+        else if (a == "--markdown") markdown_path = cur.value();
+        else if (a == "--threads") opt.threads = parse_threads(cur.value());
+        else if (a == "--max-boxes") opt.max_boxes = parse_count(cur.value(), "--max-boxes");
         else if (a == "--quiet" || a == "-q") quiet = true;
         else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "' (" + kUsage + ")"};
         else if (id.empty()) id = a;

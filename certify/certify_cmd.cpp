@@ -13,6 +13,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "engine_report.hpp"
 #include "relucert/engine/certificate.hpp"
@@ -44,24 +45,20 @@ int run_certify(const std::vector<std::string>& args) {
     SearchOptions opt;
     opt.threads = std::max(1u, std::thread::hardware_concurrency());
     std::string json_path, cert_path, svg_path, md_path;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
-            return args[++i];
-        };
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
         if (a == "--help" || a == "-h") {
             std::cout << kUsage << "\n";
             return kExitOk;
         } else if (a == "--all") all = true;
         else if (a == "--quiet" || a == "-q") quiet = true;
-        else if (a == "--param") overrides.push_back(parse_param_arg(value()));
-        else if (a == "--threads") opt.threads = parse_threads(value());
-        else if (a == "--max-boxes") opt.max_boxes = parse_count(value(), "--max-boxes");
-        else if (a == "--json") json_path = value();
-        else if (a == "--cert") cert_path = value();
-        else if (a == "--svg") svg_path = value();
-        else if (a == "--markdown") md_path = value();
+        else if (a == "--param") overrides.push_back(parse_param_arg(cur.value()));
+        else if (a == "--threads") opt.threads = parse_threads(cur.value());
+        else if (a == "--max-boxes") opt.max_boxes = parse_count(cur.value(), "--max-boxes");
+        else if (a == "--json") json_path = cur.value();
+        else if (a == "--cert") cert_path = cur.value();
+        else if (a == "--svg") svg_path = cur.value();
+        else if (a == "--markdown") md_path = cur.value();
         else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "' (" + kUsage + ")"};
         else ids.push_back(a);
     }

@@ -56,17 +56,6 @@ std::vector<Rational> params_for(const Claim& c, const std::vector<std::pair<std
     return p;
 }
 
-unsigned parse_threads(const std::string& s) {
-    const std::size_t n = parse_count(s, "--threads");
-    if (n < 1 || n > 1024) throw UsageError{"--threads must be between 1 and 1024, got '" + s + "'"};
-    return static_cast<unsigned>(n);
-}
-std::size_t parse_count(const std::string& s, const char* what) {
-    if (s.empty() || s.size() > 12 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError{std::string(what) + " expects a positive integer, got '" + s + "'"};
-    return static_cast<std::size_t>(std::stoull(s));
-}
-
 io::JsonValue result_json(const Claim& c, const SearchResult& r) {
     const auto& info = c.info();
     io::JsonValue j = io::JsonValue::object();

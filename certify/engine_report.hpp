@@ -19,8 +19,6 @@ std::pair<std::string, Rational> parse_param_arg(const std::string& arg);
 std::vector<Rational> params_for(const engine::Claim& c, const std::vector<std::pair<std::string, Rational>>& overrides);
 // A claim file argument: ends in ".bch", or names an existing regular file.
 bool is_claim_file(const std::string& arg);
-unsigned parse_threads(const std::string& s);  // 1..1024, UsageError otherwise
-std::size_t parse_count(const std::string& s, const char* what);
 
 io::JsonValue result_json(const engine::Claim& c, const engine::SearchResult& r);
 void write_text_file(const std::string& path, const std::string& text);  // throws std::runtime_error

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli_args.hpp"
 #include "command.hpp"
 #include "engine_report.hpp"
 #include "relucert/engine/minimize.hpp"
@@ -30,19 +31,15 @@ int run_minimize(const std::vector<std::string>& args) {
     std::string file, json_path;
     MinimizeOptions opt;
     Rational eq_tol(1, 1000000000);
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
-            return args[++i];
-        };
-        if (a == "--tol") opt.tol = parse_positive(value(), "--tol");
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
+        if (a == "--tol") opt.tol = parse_positive(cur.value(), "--tol");
         else if (a == "--eq-tol") {
-            const std::string v = value();
+            const std::string v = cur.value();
             parse_positive(v, "--eq-tol");
             eq_tol = parse_rational(v);
-        } else if (a == "--max-boxes") opt.max_boxes = parse_count(value(), "--max-boxes");
-        else if (a == "--json") json_path = value();
+        } else if (a == "--max-boxes") opt.max_boxes = parse_count(cur.value(), "--max-boxes");
+        else if (a == "--json") json_path = cur.value();
         else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
         else if (file.empty()) file = a;
         else throw UsageError{"minimize takes one claim file"};

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.hpp"
 #include "command.hpp"
-#include "experiments/linear_fig5.hpp"
 #include "relucert/trainer/experiment.hpp"
 
 namespace relucert::cli {
@@ -29,16 +29,6 @@ const char* kUsage =
     "Runs paper experiments, writes DIR/<id>.csv and DIR/<id>.svg (default DIR: reproduce-out), and prints\n"
     "one comparison line each. --scale ci is the reduced setup CI runs; paper (default) is the paper's own.\n"
     "Exit status: 0 reproduced, 1 a paper statement did not hold on our data, 64 usage error.\n";
-
-std::uint64_t parse_seed(const std::string& s) {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError{"--seed needs a non-negative integer, got '" + s + "'"};
-    try {
-        return std::stoull(s);
-    } catch (...) {
-        throw UsageError{"--seed out of range: '" + s + "'"};
-    }
-}
 
 // Prints "[id] 42% (3.1 s)" on stderr once a run has taken more than a second; \r-updated on a
 // terminal, otherwise a line every few seconds.
@@ -68,17 +58,12 @@ private:
 };
 
 int run_reproduce(const std::vector<std::string>& args) {
-    experiments::linear_fig5_experiment();  // make sure the template experiment is registered
     std::vector<std::string> ids;
     bool all = false, list = false;
     trainer::ExperimentContext ctx;
     ctx.out_dir = "reproduce-out";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* opt) -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError{std::string(opt) + " needs a value"};
-            return args[++i];
-        };
+    for (ArgCursor cur(args); cur.next();) {
+        const std::string& a = cur.arg();
         if (a == "--help" || a == "-h") {
             std::cout << kUsage;
             return kExitOk;
@@ -87,9 +72,9 @@ int run_reproduce(const std::vector<std::string>& args) {
         } else if (a == "--list") {
             list = true;
         } else if (a == "--out") {
-            ctx.out_dir = value("--out");
+            ctx.out_dir = cur.value();
         } else if (a == "--scale") {
-            const std::string& s = value("--scale");
+            const std::string& s = cur.value();
             if (s == "paper")
                 ctx.scale = Scale::paper;
             else if (s == "ci")
@@ -97,7 +82,7 @@ int run_reproduce(const std::vector<std::string>& args) {
             else
                 throw UsageError{"--scale must be 'paper' or 'ci', got '" + s + "'"};
         } else if (a == "--seed") {
-            ctx.seed = parse_seed(value("--seed"));
+            ctx.seed = parse_seed(cur.value());
         } else if (a.size() > 1 && a[0] == '-') {
             throw UsageError{"unknown option '" + a + "' (relucert reproduce --help)"};
         } else {

@@ -40,7 +40,8 @@ Interval eval_at(const std::string& id, std::vector<Rational> x, std::vector<std
 
 TEST_CASE("every soltanolkotabi claim gets its expected verdict, and its certificate replays", "[soltanolkotabi]") {
     for (const char* id : {"soltanolkotabi.contraction", "soltanolkotabi.contraction.quarter", "soltanolkotabi.contraction-near",
-                           "soltanolkotabi.proj-two-point", "soltanolkotabi.proj-l0", "soltanolkotabi.l1-statdim"}) {
+                           "soltanolkotabi.proj-two-point", "soltanolkotabi.proj-l0", "soltanolkotabi.l1-statdim",
+                           "soltanolkotabi.proj-l2-ball"}) {
         INFO(id);
         const Claim* c = find_claim(id);
         REQUIRE(c != nullptr);
@@ -80,6 +81,34 @@ TEST_CASE("projection constants: kappa = 2 is best for general nonconvex K, the 
     CHECK(certify("soltanolkotabi.proj-l0", {{"kappa2", Rational(2618033, 1000000)}}).verdict == Verdict::Refuted);
     // kappa = 1 (the convex constant) fails for hard thresholding at z = (0.6, 0.6) -> q = 3/8, v = 1
     CHECK(eval_at("soltanolkotabi.proj-l0", {Rational(3, 8), Rational(1)}, {{"kappa2", Rational(1)}}).certainly_negative());
+}
+
+TEST_CASE("l2 ball: kappa = 1 through the factor |z| + 1 - 2 <z/|z|, w*>, tight only at z = w* on the sphere", "[soltanolkotabi]") {
+    CHECK(certify("soltanolkotabi.proj-l2-ball", {{"L", Rational(1, 1000)}}).verdict == Verdict::Refuted);
+    CHECK(eval_at("soltanolkotabi.proj-l2-ball", {Rational(0), Rational(1)}, {{"L", Rational(0)}}).contains(0.0));
+    // the reduction: (|z - w*|^2 - |P(z) - w*|^2) / (|z| - 1) in d = 5 equals the claim's function at (r, c)
+    std::uint64_t state = 12345;
+    auto uni = [&] {  // a small LCG is enough for test points
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<double>(state >> 11) * 0x1p-53 * 2 - 1;
+    };
+    for (int k = 0; k < 50; ++k) {
+        double z[5], ws[5], nz = 0, nw = 0;
+        for (int i = 0; i < 5; ++i) z[i] = 2 * uni(), ws[i] = uni(), nz += z[i] * z[i], nw += ws[i] * ws[i];
+        nz = std::sqrt(nz), nw = std::sqrt(nw);
+        if (nz <= 1.01) continue;
+        const double shrink = nw > 1 ? 1 / nw : 1;  // w* in the ball
+        double d1 = 0, d2 = 0, c = 0;
+        for (int i = 0; i < 5; ++i) {
+            ws[i] *= shrink;
+            d1 += (z[i] - ws[i]) * (z[i] - ws[i]);
+            d2 += (z[i] / nz - ws[i]) * (z[i] / nz - ws[i]);
+            c += z[i] / nz * ws[i];
+        }
+        const Interval f = eval_at("soltanolkotabi.proj-l2-ball", {Rational(nz - 1), Rational(c)}, {{"L", Rational(0)}});
+        CHECK(std::abs((d1 - d2) / (nz - 1) - f.lo()) < 1e-9);
+        CHECK(f.lo() >= 0);
+    }
 }
 
 TEST_CASE("the l1 ALMT infimum at d = 1000, s = 20 lies in [104.18139, 104.18140]", "[soltanolkotabi]") {

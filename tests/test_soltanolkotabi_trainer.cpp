@@ -159,7 +159,7 @@ TEST_CASE("soltanolkotabi experiments run at --scale ci and write their files", 
     ctx.scale = Scale::ci;
     ctx.out_dir = dir;
     for (const char* id : {"soltanolkotabi.fig1", "soltanolkotabi.fig1-l1", "soltanolkotabi.nsweep", "soltanolkotabi.convention",
-                           "soltanolkotabi.n0"}) {
+                           "soltanolkotabi.n0", "soltanolkotabi.eq2-1"}) {
         INFO(id);
         const Experiment* e = find_experiment(id);
         REQUIRE(e != nullptr);
@@ -174,6 +174,12 @@ TEST_CASE("soltanolkotabi experiments run at --scale ci and write their files", 
             CHECK(rep.checks[2].holds);
         }
         if (sid == "soltanolkotabi.n0") CHECK(rep.reproduced());
+        if (sid == "soltanolkotabi.eq2-1") {
+            // ci: d = 400, s = 8, n0 = 41.7. At n = 80 (~2 n0) the convex program (2.1) recovers w* in all 8
+            // trials (a solver failure there would be a bug), and the ReLU PGD recovers in none below n0.
+            CHECK(rep.summary.find(" 80:8;") != std::string::npos);
+            CHECK(rep.checks.at(3).holds);
+        }
         if (sid == "soltanolkotabi.nsweep") {
             CHECK(rep.checks[1].holds);  // printed 1/sqrt(t) holds from some n (l0)
             CHECK(rep.checks[3].holds);  // and for l1

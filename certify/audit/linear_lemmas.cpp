@@ -71,6 +71,51 @@ std::vector<CheckResult> corr_a4(const AuditContext& ctx) {
 }
 
 // ---- linear.lemma3-e11 and linear.lemma3-rewrites ---------------------------------------------------
+
+// The coefficients of one GD step on w1 + w2 (E.1.1, l. 745-749): p = 1 - mu t/(2 pi),
+// q = mu sin t/(2 pi), alpha = p^2 + q^2, beta = 2pq.
+struct StepCoefficients {
+    M p, q, alpha, beta;
+};
+StepCoefficients step_coefficients(const M& mu, const M& t) {
+    using std::sin;
+    const M P = pi<M>();
+    StepCoefficients k{mp(1) - mu * t / (mp(2) * P), mu * sin(t) / (mp(2) * P), M(), M()};
+    k.alpha = k.p * k.p + k.q * k.q;
+    k.beta = mp(2) * k.p * k.q;
+    return k;
+}
+
+// A random k = 2 point with a step mu in [0.01, 1], the printed gradient and the next w1' + w2'.
+struct GdStepPoint {
+    K2Point q;
+    double mu_d = 0;
+    Vec<M> w1, w2, a, g1, g2, s12, next;
+    M mu, t, n1, n2, c;
+    std::string pt;
+    StepCoefficients k;
+};
+GdStepPoint random_gd_step_point(trainer::Rng& rng, std::size_t d) {
+    GdStepPoint x;
+    x.q = random_k2(rng, d);
+    x.mu_d = rng.uniform(0.01, 1.0);
+    x.w1 = mp(x.q.w1);
+    x.w2 = mp(x.q.w2);
+    x.a = mp(x.q.a);
+    x.mu = mp(x.mu_d);
+    x.pt = x.q.describe() + " mu=" + sci(x.mu_d);
+    gradient_k2_printed(x.w1, x.w2, x.a, x.g1, x.g2);
+    using std::cos;
+    x.t = angle(x.w1, x.w2);
+    x.n1 = vnorm(x.w1);
+    x.n2 = vnorm(x.w2);
+    x.c = cos(x.t);
+    x.s12 = vadd(x.w1, x.w2);
+    x.next = vsub(x.s12, vscale(x.mu, vadd(x.g1, x.g2)));  // w1' + w2' = w1 + w2 - mu (g1 + g2)
+    x.k = step_coefficients(x.mu, x.t);
+    return x;
+}
+
 std::vector<CheckResult> lemma3_e11(const AuditContext& ctx) {
     auto rng = item_rng(ctx, "linear.lemma3-e11");
     const std::size_t d = 3;
@@ -79,28 +124,19 @@ std::vector<CheckResult> lemma3_e11(const AuditContext& ctx) {
     IntervalComparison expd("|w1' + w2'|^2 vs the expanded form (l. 746-747)", kRewriteMethod);
     IntervalComparison ab("|w1' + w2'|^2 vs (alpha + beta cos t)(|w1|^2 + |w2|^2) + 2(beta + alpha cos t)|w1||w2| (l. 749)", kRewriteMethod);
     for (std::size_t p = 0; p < rewrite_points(ctx); ++p) {
-        const auto q = random_k2(rng, d);
-        const double mu_d = rng.uniform(0.01, 1.0);
-        const auto w1 = mp(q.w1), w2 = mp(q.w2), a = mp(q.a);
-        const M mu = mp(mu_d);
-        const std::string pt = q.describe() + " mu=" + sci(mu_d);
-        Vec<M> g1, g2;
-        gradient_k2_printed(w1, w2, a, g1, g2);
-        using std::cos;
+        const GdStepPoint x = random_gd_step_point(rng, d);
+        const auto& [w1, w2, g1, g2, s12, next, t, n1, n2, c, pt] = std::tie(x.w1, x.w2, x.g1, x.g2, x.s12, x.next, x.t, x.n1, x.n2, x.c, x.pt);
         using std::sin;
-        const M t = angle(w1, w2), n1 = vnorm(w1), n2 = vnorm(w2), P = pi<M>(), c = cos(t);
+        const M P = pi<M>();
         const auto u1 = unit(w1), u2 = unit(w2);
-        const auto s12 = vadd(w1, w2);
         Vec<M> rhs(d);
         for (std::size_t e = 0; e < d; ++e) rhs[e] = (t / P * s12[e] - sin(t) / P * (n2 * u1[e] + n1 * u2[e])) / mp(2);
         sum.compare(vadd(g1, g2), rhs, pt, max_abs(rhs));
-        const auto next = vsub(s12, vscale(mu, vadd(g1, g2)));  // w1' + w2' = w1 + w2 - mu (g1 + g2)
         const M lhs = vdot(next, next);
         const double sc = mid_double(lhs);
-        const M pp = mp(1) - mu * t / (mp(2) * P), qq = mu * sin(t) / (mp(2) * P);
+        const M &pp = x.k.p, &qq = x.k.q, &al = x.k.alpha, &be = x.k.beta;
         const auto vec = vaxpy(vscale(pp * n1 + qq * n2, u1), pp * n2 + qq * n1, u2);
         coef.compare(vdot(vec, vec), lhs, pt, sc);
-        const M al = pp * pp + qq * qq, be = mp(2) * pp * qq;
         expd.compare((pp * pp + qq * qq + mp(2) * c * pp * qq) * (n1 * n1 + n2 * n2) +
                          mp(2) * (mp(2) * pp * qq + c * (pp * pp + qq * qq)) * n1 * n2,
                      lhs, pt, sc);
@@ -119,29 +155,19 @@ std::vector<CheckResult> lemma3_rewrites(const AuditContext& ctx) {
     IntervalComparison sq("alpha + beta = (1 - mu t/(2pi) + mu sin t/(2pi))^2 (l. 761)", kRewriteMethod);
     PredicateCheck bounds("spot check: beta >= 0 and alpha + beta <= 1 for mu <= 1 (l. 761)", kRewriteMethod);
     for (std::size_t p = 0; p < rewrite_points(ctx); ++p) {
-        const auto q = random_k2(rng, d);
-        const double mu_d = rng.uniform(0.01, 1.0);
-        const auto w1 = mp(q.w1), w2 = mp(q.w2), a = mp(q.a);
-        const M mu = mp(mu_d);
-        const std::string pt = q.describe() + " mu=" + sci(mu_d);
-        Vec<M> g1, g2;
-        gradient_k2_printed(w1, w2, a, g1, g2);
-        using std::cos;
-        using std::sin;
-        const M t = angle(w1, w2), n1 = vnorm(w1), n2 = vnorm(w2), P = pi<M>(), c = cos(t);
-        const auto s12 = vadd(w1, w2);
-        const auto next = vsub(s12, vscale(mu, vadd(g1, g2)));
-        const M pp = mp(1) - mu * t / (mp(2) * P), qq = mu * sin(t) / (mp(2) * P);
-        const M al = pp * pp + qq * qq, be = mp(2) * pp * qq;
+        const GdStepPoint x = random_gd_step_point(rng, d);
+        const auto& [s12, next, n1, n2, c, pt] = std::tie(x.s12, x.next, x.n1, x.n2, x.c, x.pt);
+        const M &al = x.k.alpha, &be = x.k.beta;
         const M lhs = vdot(s12, s12) - vdot(next, next);
         diff.compare((mp(1) - al - be * c) * (n1 * n1 + n2 * n2) + mp(2) * (c - be - al * c) * n1 * n2, lhs, pt,
                      mid_double(vdot(s12, s12)));
         // the scalar identities at an independent random angle in [0, pi]
         const double th_d = rng.uniform(0.0, std::numbers::pi);
-        const M th = mp(th_d), ct = cos(th);
-        const M p2 = mp(1) - mu * th / (mp(2) * P), q2 = mu * sin(th) / (mp(2) * P);
-        const M A2 = p2 * p2 + q2 * q2, B2 = mp(2) * p2 * q2;
-        const std::string pt2 = "theta=" + sci(th_d) + " mu=" + sci(mu_d);
+        using std::cos;
+        using std::sin;
+        const M th = mp(th_d), ct = cos(th), P = pi<M>(), &mu = x.mu;
+        const auto [p2, q2, A2, B2] = step_coefficients(mu, th);
+        const std::string pt2 = "theta=" + sci(th_d) + " mu=" + sci(x.mu_d);
         f1.compare(mp(1) - A2 - B2 * ct - (ct - B2 - A2 * ct), (mp(1) - ct) * (mp(1) + B2 - A2), pt2);
         f2.compare(mp(1) - A2 - B2 * ct + (ct - B2 - A2 * ct), (mp(1) + ct) * (mp(1) - B2 - A2), pt2);
         sq.compare(A2 + B2, sqr(mp(1) - mu * th / (mp(2) * P) + mu * sin(th) / (mp(2) * P)), pt2);

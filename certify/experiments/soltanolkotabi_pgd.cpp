@@ -361,10 +361,10 @@ ExperimentReport run_soltan_convention(const ExperimentContext& ctx) {
     }
     rep.checks.push_back({"sgn(0) = -1 (relu'(0) = 0): grad L(0) = 0, PGD never leaves w_0 = 0 (|w_t - w*| = |w*| for all t)",
                           moved0 == 0, std::to_string(moved0) + " iterates moved"});
-    rep.checks.push_back({"sgn(0) = 0 (relu'(0) = 1/2): w_1 = P_K((1/n) X'y) (population value P_K(w*) = w*); PGD converges",
+    rep.checks.push_back({"sgn(0) = 0 (relu'(0) = 1/2): w_1 = P_K((2/n) X'y) (population value P_K(w*) = w*); PGD converges",
                           worstT[1] <= 1e-2,
                           "mean |w_1 - w*| = " + fmt("%.4f", mean1[1]) + ", worst |w_T - w*| = " + fmt("%.3e", worstT[1])});
-    rep.checks.push_back({"sgn(0) = +1 (relu'(0) = 1): w_1 = P_K((2/n) X'y) (population P_K(2 w*) = 2 w*, error |w*|) starts farther "
+    rep.checks.push_back({"sgn(0) = +1 (relu'(0) = 1): w_1 = P_K((4/n) X'y) (population P_K(2 w*) = 2 w*, error |w*|) starts farther "
                           "than sgn(0) = 0",
                           mean1[2] > mean1[1],
                           "mean |w_1 - w*| = " + fmt("%.4f", mean1[2]) + " vs " + fmt("%.4f", mean1[1]) + ", mean |w_T - w*| = " +

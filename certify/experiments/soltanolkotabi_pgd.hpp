@@ -48,6 +48,8 @@ trainer::ExperimentReport run_soltan_fig1_l1(const trainer::ExperimentContext& c
 trainer::ExperimentReport run_soltan_nsweep(const trainer::ExperimentContext& ctx);
 trainer::ExperimentReport run_soltan_convention(const trainer::ExperimentContext& ctx);
 trainer::ExperimentReport run_soltan_n0(const trainer::ExperimentContext& ctx);
+// soltanolkotabi.eq2-1 (soltanolkotabi_eq2_1.cpp): recovery probability against n for (2.1) and (1.1), l1 ball.
+trainer::ExperimentReport run_soltan_eq2_1(const trainer::ExperimentContext& ctx);
 
 // Registers the soltanolkotabi.* experiments (idempotent); tests call it to pull the file in.
 void register_soltanolkotabi_experiments();
