@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/sampling.hpp"
 #include "relucert/audit/audit.hpp"
 #include "relucert/audit/numerics.hpp"
 #include "relucert/trainer/rng.hpp"
@@ -63,8 +64,9 @@ std::vector<double> thm32_target(std::size_t d, double r);
 inline double thm32_level(std::size_t d) { return 1.0 - 1.0 / (2.0 * double(d) * double(d)); }
 
 
-// Sample sizes (quick: tests).
-inline std::size_t mc_samples(const AuditContext& c) { return c.quick ? 200000 : 2000000; }
+// Sample sizes and item streams: audit/sampling.hpp (shared by every paper).
+using audit::item_rng;
+using audit::mc_samples;
 inline std::string mc_label(const AuditContext& c) { return c.quick ? "2x10^5" : "2x10^6"; }
 
 // The Monte Carlo checks of the audit, with their mutants (the tests assert that the same sample

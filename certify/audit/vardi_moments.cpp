@@ -5,7 +5,6 @@
 #include <cmath>
 #include <numbers>
 
-#include "audit/linear_common.hpp"
 #include "audit/vardi_common.hpp"
 #include "relucert/elementary.hpp"
 #include "relucert/models/single_neuron_bias.hpp"
@@ -13,7 +12,6 @@
 namespace relucert::audit::vardi {
 namespace {
 
-using linear::item_rng;
 
 double mid(const Interval& x) { return 0.5 * (x.lo() + x.hi()); }
 

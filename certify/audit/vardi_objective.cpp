@@ -6,7 +6,6 @@
 #include <cmath>
 #include <numbers>
 
-#include "audit/linear_common.hpp"
 #include "audit/vardi_common.hpp"
 #include "relucert/elementary.hpp"
 #include "relucert/models/single_neuron_bias.hpp"
@@ -14,7 +13,6 @@
 namespace relucert::audit::vardi {
 namespace {
 
-using linear::item_rng;
 
 std::string fmtv(const std::vector<double>& w) { return format_vector(w, 3); }
 
