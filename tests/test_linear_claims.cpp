@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linear/reduced.hpp"
+#include "claim_testing.hpp"
 #include "relucert/dual.hpp"
 #include "relucert/engine/certificate.hpp"
 #include "relucert/engine/checker.hpp"
@@ -18,29 +19,7 @@
 using namespace relucert;
 using namespace relucert::engine;
 
-namespace {
-SearchResult certify(const std::string& id, std::vector<std::pair<std::string, Rational>> overrides = {}) {
-    const Claim* c = find_claim(id);
-    REQUIRE(c != nullptr);
-    auto params = default_params(*c);
-    for (const auto& [name, value] : overrides) {
-        const int j = c->param_index(name);
-        REQUIRE(j >= 0);
-        params[static_cast<std::size_t>(j)] = value;
-    }
-    SearchOptions o;
-    o.max_boxes = 100000;
-    return run_search(*c, params, o);
-}
-bool has_tight_point(const SearchResult& r, const std::vector<Rational>& p) {
-    for (const auto& t : r.tight_points) {
-        bool same = t.point.size() == p.size();
-        for (std::size_t i = 0; same && i < p.size(); ++i) same = t.point[i] == PiAffine{p[i], 0};
-        if (same) return true;
-    }
-    return false;
-}
-}  // namespace
+using namespace relucert::testing;
 
 TEST_CASE("every linear claim gets its expected verdict, and its certificate replays", "[linear]") {
     for (const char* id : {"linear.lemma4", "linear.fig6", "linear.fig6.printed", "linear.lemma5", "linear.ineq10",

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "claim_testing.hpp"
 #include "relucert/engine/certificate.hpp"
 #include "relucert/engine/checker.hpp"
 #include "relucert/engine/search.hpp"
@@ -12,31 +13,7 @@
 using namespace relucert;
 using namespace relucert::engine;
 
-namespace {
-SearchResult certify(const std::string& id, std::vector<std::pair<std::string, Rational>> overrides = {}) {
-    const Claim* c = find_claim(id);
-    REQUIRE(c != nullptr);
-    auto params = default_params(*c);
-    for (const auto& [name, value] : overrides) {
-        const int j = c->param_index(name);
-        REQUIRE(j >= 0);
-        params[static_cast<std::size_t>(j)] = value;
-    }
-    SearchOptions o;
-    o.max_boxes = 100000;
-    return run_search(*c, params, o);
-}
-Interval eval_at(const std::string& id, std::vector<Rational> x, std::vector<std::pair<std::string, Rational>> overrides) {
-    const Claim* c = find_claim(id);
-    REQUIRE(c != nullptr);
-    auto params = default_params(*c);
-    for (const auto& [name, value] : overrides) params[static_cast<std::size_t>(c->param_index(name))] = value;
-    std::vector<Interval> X, P;
-    for (const auto& q : x) X.push_back(enclose(q));
-    for (const auto& q : params) P.push_back(enclose(q));
-    return c->eval(X.data(), P.data());
-}
-}  // namespace
+using namespace relucert::testing;
 
 TEST_CASE("every soltanolkotabi claim gets its expected verdict, and its certificate replays", "[soltanolkotabi]") {
     for (const char* id : {"soltanolkotabi.contraction", "soltanolkotabi.contraction.quarter", "soltanolkotabi.contraction-near",

@@ -4,11 +4,14 @@
 // proof's rectangles P1 u P2, and against Monte Carlo.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <random>
 
+#include "claim_testing.hpp"
 #include "relucert/engine/certificate.hpp"
 #include "relucert/engine/checker.hpp"
+#include "relucert/engine/integral_term.hpp"
 #include "relucert/engine/search.hpp"
 #include "relucert/models/wedge_disc_area.hpp"
 #include "relucert/models/wedge_disc_moments.hpp"
@@ -19,21 +22,7 @@
 using namespace relucert;
 using namespace relucert::engine;
 
-namespace {
-SearchResult certify(const std::string& id, std::vector<std::pair<std::string, Rational>> overrides = {}) {
-    const Claim* c = find_claim(id);
-    REQUIRE(c != nullptr);
-    auto params = default_params(*c);
-    for (const auto& [name, value] : overrides) {
-        const int j = c->param_index(name);
-        REQUIRE(j >= 0);
-        params[static_cast<std::size_t>(j)] = value;
-    }
-    SearchOptions o;
-    o.max_boxes = 100000;
-    return run_search(*c, params, o);
-}
-}  // namespace
+using namespace relucert::testing;
 
 TEST_CASE("vardi claims get their expected verdicts and their certificates replay", "[vardi]") {
     std::size_t n = 0;
@@ -333,4 +322,70 @@ TEST_CASE("Proposition A.3: the exact ratio lambda_min(M)/((1-t)^4 sin^3(delta/4
         worst = std::min(worst, ratio.lower_double_down());
     }
     CHECK(worst >= 0.2537);  // and never below the t = 0 minimum 0.253744 on this sample
+}
+
+// ---- integrals as claim terms (engine/integral_term.hpp) ------------------------------------------
+
+namespace {
+struct InvD2 {
+    template <class S>
+    S operator()(const S& phi, const std::array<S, 1>& q) const {
+        return S(1) / sqr(models::wedge_disc_denominator(phi, q[0]));
+    }
+};
+struct InvD {  // a mutant: D^-1 for D^-2
+    template <class S>
+    S operator()(const S& phi, const std::array<S, 1>& q) const {
+        return S(1) / models::wedge_disc_denominator(phi, q[0]);
+    }
+};
+}  // namespace
+
+TEST_CASE("integral term: encloses the closed form of Vol(P) on Interval boxes and in MpInterval", "[vardi]") {
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> U(0, 1);
+    for (int k = 0; k < 40; ++k) {
+        const double delta = 0.2 + 2.9 * U(rng), t = 0.9 * U(rng), w = 1e-3 * U(rng);
+        // the closed form (1 - t^2)^2 int = wedge_disc_area at 256 bits, for both ends of a small t-box
+        const Interval tb(t, t + w);
+        const Interval I = engine::integral_term(InvD2{}, Interval(0), Interval(delta / 2), std::array<Interval, 1>{tb});
+        for (double tt : {t, t + w}) {
+            const MpInterval area = models::wedge_disc_area(MpInterval(delta), MpInterval(tt));
+            const MpInterval scale = sqr(MpInterval(1) - sqr(MpInterval(tt)));
+            const MpInterval exact = area / scale;
+            INFO("delta=" << delta << " t=" << tt);
+            CHECK(exact.lower_double_down() >= I.lo());
+            CHECK(exact.upper_double_up() <= I.hi());
+            // the MpInterval path (the checker's) at a thin point: encloses, and is narrow
+            const MpInterval J = engine::integral_term(InvD2{}, MpInterval(0), MpInterval(delta / 2), std::array<MpInterval, 1>{MpInterval(tt)});
+            CHECK(J.lower_double_down() <= exact.upper_double_up());
+            CHECK(exact.lower_double_down() <= J.upper_double_up());
+            CHECK(J.upper_double_up() - J.lower_double_down() < 1e-5);
+        }
+    }
+    // a mutated integrand (D^-1 for D^-2) is not enclosed: the test can fail
+    const double delta = 2.0, t = 0.5;
+    const Interval M = engine::integral_term(InvD{}, Interval(0), Interval(delta / 2), std::array<Interval, 1>{Interval(t)});
+    const MpInterval exact = models::wedge_disc_area(MpInterval(delta), MpInterval(t)) / sqr(MpInterval(1) - sqr(MpInterval(t)));
+    CHECK((exact.upper_double_up() < M.lo() || exact.lower_double_down() > M.hi()));
+}
+
+TEST_CASE("integral term: derivative and exact scalars are refused (DomainError), never approximated", "[vardi]") {
+    using D = Dual<Interval, 1>;
+    CHECK_THROWS_AS(engine::integral_term(InvD2{}, D(Interval(0)), D(Interval(1)), std::array<D, 1>{D(Interval(0.5))}),
+                    DomainError);
+}
+
+TEST_CASE("vardi.lemma-a1.quadrature: certified with c = 1/4 and replayed; c = 6/5 refuted at a proven point", "[vardi]") {
+    const auto ok = certify("vardi.lemma-a1.quadrature");
+    CHECK(ok.verdict == Verdict::Certified);
+    const auto bad = certify("vardi.lemma-a1.quadrature", {{"c", Rational(6, 5)}});
+    REQUIRE(bad.verdict == Verdict::Refuted);
+    // independent of the search: the closed form at the reported counterexample is below the bound
+    REQUIRE(bad.counterexample.has_value());
+    const auto& x = bad.counterexample->internal;  // finite domain: internal coordinates are (u, t)
+    REQUIRE(x.size() == 2);
+    const MpInterval delta = MpInterval(x[0]) * pi<MpInterval>(), t(x[1]);
+    const MpInterval lhs = sqr(MpInterval(1) + t) * models::wedge_disc_area(delta, t) / sqr(MpInterval(1) - sqr(t));
+    CHECK((lhs - MpInterval(6) / MpInterval(5) * sin(delta / MpInterval(2))).certainly_negative());
 }

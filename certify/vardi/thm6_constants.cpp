@@ -37,14 +37,16 @@ engine::ClaimInfo fn2_info() {
     return c;
 }
 
-// ---- Case I (txt l. 2827-2838): |w~_{t+1}| >= |w~_t| > 2 tau/5, so b_{t+1} <= sqrt(5/tau) <= 2.4/sqrt(tau):
-// k^2 x - 2 >= 0 for x = |w~_{t+1}|/tau >= 2/5.
-struct Case1 {
+// b_{t+1} <= sqrt(2/x) <= k, as k^2 x - 2 >= 0 (eq. (26)'s bound b <= sqrt(2/|w~|) in both cases below).
+struct SqrtBound {
     template <class T>
     T operator()(const T* x, const T* p) const {
         return sqr(p[0]) * x[0] - T(2);
     }
 };
+
+// ---- Case I (txt l. 2827-2838): |w~_{t+1}| >= |w~_t| > 2 tau/5, so b_{t+1} <= sqrt(5/tau) <= 2.4/sqrt(tau):
+// k^2 x - 2 >= 0 for x = |w~_{t+1}|/tau >= 2/5.
 engine::ClaimInfo case1_info() {
     engine::ClaimInfo c;
     c.id = "vardi.thm6-2-case1";
@@ -60,12 +62,6 @@ engine::ClaimInfo case1_info() {
 
 // ---- Case II (txt l. 2839-2879), the last step: |w~_{t+1}| >= 0.39 gives b_{t+1} <= sqrt(2/0.39)
 // = sqrt(5.13) <= sqrt(5.2) <= 2.4: k^2 x - 2 >= 0 for x >= 0.39.
-struct Case2Sqrt {
-    template <class T>
-    T operator()(const T* x, const T* p) const {
-        return sqr(p[0]) * x[0] - T(2);
-    }
-};
 engine::ClaimInfo case2_sqrt_info() {
     engine::ClaimInfo c;
     c.id = "vardi.thm6-2-case2.sqrt";
@@ -177,8 +173,8 @@ engine::ClaimInfo eq27_info() {
 }
 
 const engine::ClaimRegistration reg_fn2(engine::make_claim<1>(fn2_info(), Footnote2Alpha{}));
-const engine::ClaimRegistration reg_c1(engine::make_claim<1>(case1_info(), Case1{}));
-const engine::ClaimRegistration reg_c2s(engine::make_claim<1>(case2_sqrt_info(), Case2Sqrt{}));
+const engine::ClaimRegistration reg_c1(engine::make_claim<1>(case1_info(), SqrtBound{}));
+const engine::ClaimRegistration reg_c2s(engine::make_claim<1>(case2_sqrt_info(), SqrtBound{}));
 const engine::ClaimRegistration reg_c2p(engine::make_claim<1>(case2_printed_info(), Case2Printed{}));
 const engine::ClaimRegistration reg_c2c(engine::make_claim<1>(case2_corrected_info(), Case2Corrected{}));
 const engine::ClaimRegistration reg_e1(engine::make_claim<1>(prop_e1_info(), PropE1Bias{}));
