@@ -5,18 +5,16 @@
 #include <set>
 
 #include "audit/chistikov_data.hpp"
+#include "audit_testing.hpp"
 #include "audit/chistikov_pl.hpp"
 
 using namespace relucert;
 using namespace relucert::audit;
 using namespace relucert::audit::chistikov;
 
+using relucert::testing::quick_ctx;
+
 namespace {
-AuditContext quick_ctx() {
-    AuditContext c;
-    c.quick = true;
-    return c;
-}
 }  // namespace
 
 TEST_CASE("audit_chistikov_every_item_matches_its_expectation", "[audit][chistikov]") {
@@ -28,13 +26,7 @@ TEST_CASE("audit_chistikov_every_item_matches_its_expectation", "[audit][chistik
                            "chistikov.thm6", "chistikov.thm6-special", "chistikov.thm8-zmatrix", "chistikov.thm8-orthogonal", "chistikov.pl", "chistikov.asm1-prob", "chistikov.data-schemes",
                            "chistikov.data-schemes.printed"})
         CHECK(ids.count(id) == 1);
-    for (const auto* it : items) {
-        const AuditResult r = run_audit_item(*it, quick_ctx());
-        INFO(it->id << ": " << r.deciding().name << ": " << r.deciding().discrepancy << " " << r.deciding().measured << " at "
-                    << r.deciding().worst_point);
-        CHECK(r.as_expected());
-        if (!it->expected_agree) CHECK(!it->note.empty());
-    }
+    CHECK(relucert::testing::check_paper_audit("chistikov", /*printed_needs_proof=*/false) == items.size());
 }
 
 TEST_CASE("chistikov.pl: a PL constant 1000 times the printed one is refuted by the same trajectories", "[audit][chistikov]") {

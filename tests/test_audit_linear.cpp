@@ -8,6 +8,7 @@
 #include <set>
 
 #include "audit/linear_common.hpp"
+#include "audit_testing.hpp"
 #include "relucert/audit/audit.hpp"
 #include "relucert/audit/numerics.hpp"
 #include "relucert/models/linear_correlation.hpp"
@@ -17,14 +18,9 @@ using namespace relucert;
 using namespace relucert::audit;
 using relucert::audit::linear::M;
 
-namespace {
+using relucert::testing::quick_ctx;
 
-AuditContext quick_ctx(std::uint64_t seed = 1) {
-    AuditContext c;
-    c.seed = seed;
-    c.quick = true;
-    return c;
-}
+namespace {
 
 // f(a, b) with the angular factor sin t + (pi + t) cos t (a sign mutant of (5)) or over pi (factor 2).
 template <class T>
@@ -86,23 +82,7 @@ TEST_CASE("audit_linear_every_item_matches_its_expectation", "[audit]") {
           "linear.h-expansion", "linear.h-expansion.printed", "linear.htilde", "linear.htilde.printed",
           "linear.htilde.printed-normalisation", "linear.thm6-decomp", "linear.decomp-sec6", "linear.lemma11-mean"})
         CHECK(ids.count(id) == 1);
-    const auto ctx = quick_ctx();
-    for (const auto* it : items) {
-        const AuditResult r = run_audit_item(*it, ctx);
-        INFO(it->id << ": " << r.deciding().name << ": " << r.deciding().discrepancy << " " << r.deciding().measured << " at "
-                    << r.deciding().worst_point);
-        CHECK(r.as_expected());
-        CHECK(!r.checks.empty());
-        if (it->expected_agree) {
-            for (const auto& c : r.checks) CHECK(c.agree);
-        } else {
-            // a known-wrong printed formula must be refuted by a proof (an interval gap), not only by noise
-            bool proven = false;
-            for (const auto& c : r.checks) proven = proven || c.proven;
-            CHECK(proven);
-            CHECK(!it->note.empty());
-        }
-    }
+    CHECK(relucert::testing::check_paper_audit("linear") == items.size());
 }
 
 TEST_CASE("audit_results_are_deterministic_for_a_seed", "[audit]") {

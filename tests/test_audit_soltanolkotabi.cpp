@@ -9,6 +9,7 @@
 #include <set>
 
 #include "audit/soltanolkotabi_common.hpp"
+#include "audit_testing.hpp"
 #include "relucert/rational.hpp"
 #include "soltanolkotabi/reduced.hpp"
 
@@ -17,13 +18,9 @@ using namespace relucert::audit;
 namespace sa = relucert::audit::soltanolkotabi;
 using sa::M;
 
+using relucert::testing::quick_ctx;
+
 namespace {
-AuditContext quick_ctx(std::uint64_t seed = 1) {
-    AuditContext c;
-    c.seed = seed;
-    c.quick = true;
-    return c;
-}
 constexpr double kPi = std::numbers::pi;
 }  // namespace
 
@@ -38,22 +35,7 @@ TEST_CASE("audit_soltanolkotabi_every_item_matches_its_expectation", "[audit][so
                            "soltanolkotabi.eq2-1.almt-integral", "soltanolkotabi.eq6-2", "soltanolkotabi.eq6-2.printed",
                            "soltanolkotabi.fn1", "soltanolkotabi.fn1.printed"})
         CHECK(ids.count(id) == 1);
-    const auto ctx = quick_ctx();
-    for (const auto* it : items) {
-        const AuditResult r = run_audit_item(*it, ctx);
-        INFO(it->id << ": " << r.deciding().name << ": " << r.deciding().discrepancy << " " << r.deciding().measured << " at "
-                    << r.deciding().worst_point);
-        CHECK(r.as_expected());
-        REQUIRE(!r.checks.empty());
-        if (it->expected_agree) {
-            for (const auto& c : r.checks) CHECK(c.agree);
-        } else {
-            bool proven = false;  // refuted by an interval gap or exact arithmetic, not by noise
-            for (const auto& c : r.checks) proven = proven || c.proven;
-            CHECK(proven);
-            CHECK(!it->note.empty());
-        }
-    }
+    CHECK(relucert::testing::check_paper_audit("soltanolkotabi") == items.size());
 }
 
 TEST_CASE("audit_soltanolkotabi_monte_carlo_checks_reject_their_mutants", "[audit][soltanolkotabi][mutation]") {
