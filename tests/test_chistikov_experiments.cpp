@@ -53,6 +53,13 @@ TEST_CASE("chistikov.fig1 at ci scale", "[chistikov][long]") {
     }
 }
 
+TEST_CASE("chistikov.fig1-subset is registered and names the paper's width and dimensions", "[chistikov]") {
+    const Experiment* e = find_experiment("chistikov.fig1-subset");
+    REQUIRE(e != nullptr);
+    CHECK(e->paper_setup.find("width 200") != std::string::npos);
+    CHECK(e->paper_setup.find("d = 4, 16") != std::string::npos);
+}
+
 TEST_CASE("chistikov.fig2 at ci scale", "[chistikov][long]") {
     const auto rep = run_ci("chistikov.fig2");
     for (const auto& c : rep.checks) {
